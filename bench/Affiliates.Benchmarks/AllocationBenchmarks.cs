@@ -1,5 +1,5 @@
-using BenchmarkDotNet.Attributes;
 using Affiliates.Fees;
+using BenchmarkDotNet.Attributes;
 using Alloc = Affiliates.Allocation.Allocation;
 
 namespace Affiliates.Benchmarks;
