@@ -1,17 +1,14 @@
 namespace Affiliates.Settlement;
 
 /// <summary>What a partner carries from one epoch into the next.</summary>
-/// <param name="CarriedBalance">Unpaid balance: positive below the minimum payout, or negative after clawbacks.</param>
-/// <param name="Tier">The name of the tier held (sticky ladders never go below it), or null for none yet.</param>
+/// <param name="CarryIn">Unpaid balance: positive below the minimum payout, or negative after clawbacks.</param>
+/// <param name="Tier">The name of the tier held (sticky ladders never go below it), or empty for none yet.</param>
 /// <param name="LifetimeRevenue">Attributed revenue over all settled epochs, clawbacks netted.</param>
-/// <param name="LifetimeReferrals">Referrals brought in over all settled epochs.</param>
 /// <param name="IdleEpochs">Consecutive settled epochs without lines while holding a positive balance below the minimum.</param>
-public sealed record PartnerState(Amount CarriedBalance, string? Tier, Amount LifetimeRevenue, long LifetimeReferrals, int IdleEpochs)
+public sealed record PartnerState(Amount CarryIn, string Tier, Amount LifetimeRevenue, int IdleEpochs)
 {
-    /// <summary>Gets the lifetime referral count.</summary>
-    public long LifetimeReferrals { get; } = LifetimeReferrals < 0
-        ? throw new ArgumentOutOfRangeException(nameof(LifetimeReferrals), LifetimeReferrals, "LifetimeReferrals must not be negative.")
-        : LifetimeReferrals;
+    /// <summary>Gets the tier name, empty for none.</summary>
+    public string Tier { get; } = Preconditions.NotNull(Tier);
 
     /// <summary>Gets the idle epoch count.</summary>
     public int IdleEpochs { get; } = IdleEpochs < 0
@@ -19,5 +16,12 @@ public sealed record PartnerState(Amount CarriedBalance, string? Tier, Amount Li
         : IdleEpochs;
 
     /// <summary>Gets the state of a partner never settled before.</summary>
-    public static PartnerState New { get; } = new(Amount.Zero, null, Amount.Zero, 0, 0);
+    public static PartnerState New { get; } = new(Amount.Zero, string.Empty, Amount.Zero, 0);
+
+    /// <summary>Returns the state a partner leaves <paramref name="statement"/> with.</summary>
+    public static PartnerState After(EpochStatement statement)
+    {
+        ArgumentNullException.ThrowIfNull(statement);
+        return new PartnerState(statement.CarryOut, statement.Tier, statement.LifetimeRevenue, statement.IdleEpochs);
+    }
 }

@@ -43,4 +43,21 @@ public sealed record SettlementTerms(
     public TierMetric TierMetric { get; } = Enum.IsDefined(TierMetric)
         ? TierMetric
         : throw new ArgumentOutOfRangeException(nameof(TierMetric), TierMetric, "TierMetric must be a defined metric.");
+
+    /// <summary>Creates settlement terms from a registry's program terms.</summary>
+    /// <remarks>The program's tier steps become a ladder with inclusive lower bounds, sticky when the terms say tiers never downgrade.</remarks>
+    /// <param name="terms">The registry's terms in force for the epoch.</param>
+    /// <param name="dust">The dust rule, which program terms do not carry.</param>
+    public static SettlementTerms FromProgram(ProgramTerms terms, DustRule dust)
+    {
+        ArgumentNullException.ThrowIfNull(terms);
+        TierLadder? ladder = terms.Tiers.Count == 0
+            ? null
+            : new TierLadder(
+                new Ladder<Tier>(
+                    LadderBoundary.InclusiveLowerBound,
+                    terms.Tiers.Select(step => new LadderStep<Tier>(step.AtLeast.Units, new Tier(step.Name, step.Rate)))),
+                terms.TiersNeverDowngrade);
+        return new SettlementTerms(terms.Kind, terms.PayoutAsset, terms.MinimumPayout, dust, ladder, terms.TierMetric);
+    }
 }
