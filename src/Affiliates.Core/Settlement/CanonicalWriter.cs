@@ -18,9 +18,10 @@ internal sealed class CanonicalWriter
 
     public void Write(string value)
     {
-        int count = Encoding.UTF8.GetByteCount(value);
-        Write(count);
-        Encoding.UTF8.GetBytes(value, Reserve(count));
+        Span<byte> target = Reserve(sizeof(int) + Encoding.UTF8.GetMaxByteCount(value.Length));
+        int count = Encoding.UTF8.GetBytes(value, target[sizeof(int)..]);
+        BinaryPrimitives.WriteInt32BigEndian(target, count);
+        length -= target.Length - sizeof(int) - count;
     }
 
     public void Write(int value) => BinaryPrimitives.WriteInt32BigEndian(Reserve(sizeof(int)), value);

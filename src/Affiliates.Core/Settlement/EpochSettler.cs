@@ -32,7 +32,7 @@ public static class EpochSettler
     {
         ArgumentNullException.ThrowIfNull(request);
         SettlementTerms terms = request.Terms;
-        Dictionary<string, List<SettlementLine>> linesByPartner = GroupAndValidate(request);
+        (LineRef[] refs, Dictionary<string, (int Start, int Count)> linesByPartner) = GroupAndValidate(request);
         var partners = new HashSet<string>(linesByPartner.Keys, StringComparer.Ordinal);
         partners.UnionWith(request.PreviousStates.Keys);
         partners.UnionWith(request.Referrals.Keys);
@@ -45,11 +45,11 @@ public static class EpochSettler
         var payouts = new List<PayoutIntent>();
         foreach (string partner in ordered)
         {
-            List<SettlementLine>? lines = linesByPartner.GetValueOrDefault(partner);
+            (int start, int count) = linesByPartner.GetValueOrDefault(partner);
             PartnerState previous = request.PreviousStates.GetValueOrDefault(partner) ?? PartnerState.New;
             int referrals = request.Referrals.GetValueOrDefault(partner);
             bool closing = request.ClosingPartners.Contains(partner);
-            if (lines is null && previous.CarryIn.IsZero && referrals == 0 && !closing)
+            if (count == 0 && previous.CarryIn.IsZero && referrals == 0 && !closing)
             {
                 continue;
             }
@@ -59,7 +59,7 @@ public static class EpochSettler
                 throw new SettlementException(SettlementError.NegativeReferrals, partner, $"Partner '{partner}' has {referrals} referrals.");
             }
 
-            EpochStatement statement = SettlePartner(request, partner, lines ?? [], previous, referrals, closing);
+            EpochStatement statement = SettlePartner(request, partner, refs.AsSpan(start, count), previous, referrals, closing);
             statement = statement with { Hash = StatementHasher.ComputeHash(writer, statement) };
             statements.Add(statement);
             if (statement.Payable.IsPositive)
@@ -84,20 +84,22 @@ public static class EpochSettler
     }
 
     private static EpochStatement SettlePartner(
-        SettlementRequest request, string partner, List<SettlementLine> lines, PartnerState previous, int referrals, bool closing)
+        SettlementRequest request, string partner, Span<LineRef> refs, PartnerState previous, int referrals, bool closing)
     {
         SettlementTerms terms = request.Terms;
-        lines.Sort(LineOrder.Instance);
+        IReadOnlyList<SettlementLine> lines = request.Lines;
+        var order = new LineOrder(lines);
+        refs.Sort(order);
         Amount revenue = Amount.Zero;
-        for (int i = 0; i < lines.Count; i++)
+        for (int i = 0; i < refs.Length; i++)
         {
-            if (i > 0 && LineOrder.Instance.Compare(lines[i - 1], lines[i]) == 0)
+            if (i > 0 && order.Compare(refs[i - 1], refs[i]) == 0)
             {
-                throw new SettlementException(
-                    SettlementError.DuplicateLine, LineKey(lines[i]), $"Line {LineKey(lines[i])} appears twice.");
+                string key = LineKey(lines[refs[i].Index]);
+                throw new SettlementException(SettlementError.DuplicateLine, key, $"Line {key} appears twice.");
             }
 
-            revenue += lines[i].Amount;
+            revenue += lines[refs[i].Index].Amount;
         }
 
         Amount lifetime = previous.LifetimeRevenue + revenue;
@@ -106,11 +108,11 @@ public static class EpochSettler
             : null;
         Rate rate = terms.Kind == ProgramKind.RevenueShare ? tier?.Rate ?? Rate.Zero : Rate.Full;
 
-        var statementLines = new StatementLine[lines.Count];
+        var statementLines = new StatementLine[refs.Length];
         Amount earned = Amount.Zero;
-        for (int i = 0; i < lines.Count; i++)
+        for (int i = 0; i < refs.Length; i++)
         {
-            SettlementLine line = lines[i];
+            SettlementLine line = lines[refs[i].Index];
             Amount commission = line.Amount.Times(rate);
             earned += commission;
             statementLines[i] = new StatementLine(line.EventId, line.Sequence, line.OccurredAt, line.Code, line.Amount, rate, commission);
@@ -126,7 +128,7 @@ public static class EpochSettler
         }
         else if (balance.IsPositive)
         {
-            idleEpochs = lines.Count == 0 ? previous.IdleEpochs + 1 : 0;
+            idleEpochs = refs.Length == 0 ? previous.IdleEpochs + 1 : 0;
             if (closing || idleEpochs >= terms.Dust.IdleEpochs)
             {
                 dust = balance;
@@ -177,57 +179,87 @@ public static class EpochSettler
         return ladder.Assign(metric, current, manualOverride: null).Tier;
     }
 
-    private static Dictionary<string, List<SettlementLine>> GroupAndValidate(SettlementRequest request)
+    /// <summary>Validates every line and buckets line references by partner (a counting sort: one array, one range per partner).</summary>
+    private static (LineRef[] Refs, Dictionary<string, (int Start, int Count)> Ranges) GroupAndValidate(SettlementRequest request)
     {
-        Asset asset = request.Terms.PayoutAsset;
-        var groups = new Dictionary<string, List<SettlementLine>>(StringComparer.Ordinal);
-        foreach (SettlementLine line in request.Lines)
+        IReadOnlyList<SettlementLine> lines = request.Lines;
+        var slots = new Dictionary<string, int>(StringComparer.Ordinal);
+        var counts = new List<int>();
+        int[] slotOfLine = new int[lines.Count];
+        for (int i = 0; i < lines.Count; i++)
         {
-            if (!string.Equals(line.RegistryId, request.RegistryId, StringComparison.Ordinal))
+            SettlementLine line = lines[i];
+            Validate(request, line);
+            if (!slots.TryGetValue(line.Partner, out int slot))
             {
-                throw new SettlementException(
-                    SettlementError.LineFromAnotherRegistry, LineKey(line), $"Line {LineKey(line)} belongs to registry '{line.RegistryId}', not '{request.RegistryId}'.");
+                slot = slots.Count;
+                slots.Add(line.Partner, slot);
+                counts.Add(0);
             }
 
-            if (!request.Epoch.Contains(line.OccurredAt))
-            {
-                throw new SettlementException(
-                    SettlementError.LineOutsideEpoch, LineKey(line), $"Line {LineKey(line)} at {line.OccurredAt} is outside epoch {request.Epoch.Id} {request.Epoch.Interval}.");
-            }
-
-            if (!ReferenceEquals(line.Asset, asset) && !line.Asset.Equals(asset))
-            {
-                bool sameName = line.Asset.Chain == asset.Chain && line.Asset.Symbol == asset.Symbol;
-                throw new SettlementException(
-                    sameName ? SettlementError.AssetMismatch : SettlementError.UnknownAsset,
-                    LineKey(line),
-                    $"Line {LineKey(line)} is in {line.Asset} ({line.Asset.Decimals} decimals, contract {line.Asset.Contract ?? "native"}); the program pays in {asset} ({asset.Decimals} decimals, contract {asset.Contract ?? "native"}).");
-            }
-
-            if (!groups.TryGetValue(line.Partner, out List<SettlementLine>? group))
-            {
-                group = [];
-                groups.Add(line.Partner, group);
-            }
-
-            group.Add(line);
+            slotOfLine[i] = slot;
+            counts[slot]++;
         }
 
-        return groups;
+        int[] next = new int[counts.Count];
+        var ranges = new Dictionary<string, (int Start, int Count)>(slots.Count, StringComparer.Ordinal);
+        int offset = 0;
+        foreach ((string partner, int slot) in slots)
+        {
+            next[slot] = offset;
+            ranges.Add(partner, (offset, counts[slot]));
+            offset += counts[slot];
+        }
+
+        var refs = new LineRef[lines.Count];
+        for (int i = 0; i < lines.Count; i++)
+        {
+            SettlementLine line = lines[i];
+            refs[next[slotOfLine[i]]++] = new LineRef((line.OccurredAt - request.Epoch.Start).ToInt64Nanoseconds(), line.Sequence, i);
+        }
+
+        return (refs, ranges);
+    }
+
+    private static void Validate(SettlementRequest request, SettlementLine line)
+    {
+        if (!string.Equals(line.RegistryId, request.RegistryId, StringComparison.Ordinal))
+        {
+            throw new SettlementException(
+                SettlementError.LineFromAnotherRegistry, LineKey(line), $"Line {LineKey(line)} belongs to registry '{line.RegistryId}', not '{request.RegistryId}'.");
+        }
+
+        if (!request.Epoch.Contains(line.OccurredAt))
+        {
+            throw new SettlementException(
+                SettlementError.LineOutsideEpoch, LineKey(line), $"Line {LineKey(line)} at {line.OccurredAt} is outside epoch {request.Epoch.Id} {request.Epoch.Interval}.");
+        }
+
+        Asset asset = request.Terms.PayoutAsset;
+        if (!ReferenceEquals(line.Asset, asset) && !line.Asset.Equals(asset))
+        {
+            bool sameName = line.Asset.Chain == asset.Chain && line.Asset.Symbol == asset.Symbol;
+            throw new SettlementException(
+                sameName ? SettlementError.AssetMismatch : SettlementError.UnknownAsset,
+                LineKey(line),
+                $"Line {LineKey(line)} is in {line.Asset} ({line.Asset.Decimals} decimals, contract {line.Asset.Contract ?? "native"}); the program pays in {asset} ({asset.Decimals} decimals, contract {asset.Contract ?? "native"}).");
+        }
     }
 
     private static string LineKey(SettlementLine line) => $"{line.EventId}#{line.Sequence}";
 
-    private sealed class LineOrder : IComparer<SettlementLine>
-    {
-        public static readonly LineOrder Instance = new();
+    /// <summary>A line's time (nanoseconds into the epoch), sequence and index in the request: a small sort key.</summary>
+    private readonly record struct LineRef(long Offset, int Sequence, int Index);
 
-        public int Compare(SettlementLine? x, SettlementLine? y)
+    /// <summary>Canonical line order: time, then event id (ordinal, read only on equal times), then sequence.</summary>
+    private readonly struct LineOrder(IReadOnlyList<SettlementLine> lines) : IComparer<LineRef>
+    {
+        public int Compare(LineRef x, LineRef y)
         {
-            int order = x!.OccurredAt.CompareTo(y!.OccurredAt);
+            int order = x.Offset.CompareTo(y.Offset);
             if (order == 0)
             {
-                order = string.CompareOrdinal(x.EventId, y.EventId);
+                order = string.CompareOrdinal(lines[x.Index].EventId, lines[y.Index].EventId);
             }
 
             return order != 0 ? order : x.Sequence.CompareTo(y.Sequence);
