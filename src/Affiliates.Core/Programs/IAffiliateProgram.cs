@@ -27,4 +27,11 @@ public interface IAffiliateProgram
 
     /// <summary>Returns per-code totals over [<paramref name="start"/>, <paramref name="end"/>), highest partner earnings first, then revenue, then code.</summary>
     ValueTask<IReadOnlyList<CodeTotals>> GetTotalsAsync(string registryId, Instant start, Instant end, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Settles the ended epoch containing <paramref name="inEpoch"/> under the registry's current terms: one statement per
+    /// partner with earnings or a balance, payout intents with stable ids, a Merkle root. Settling twice, or from two
+    /// workers at once, stores one settlement; the later call gets <see cref="SettlementOutcome.AlreadySettled"/>.
+    /// </summary>
+    ValueTask<SettlementResult> SettleEpochAsync(string registryId, Instant inEpoch, CancellationToken cancellationToken = default);
 }
