@@ -29,7 +29,7 @@ public static class AffiliateScoring
     /// <param name="rules">The epoch's scoring rules.</param>
     /// <param name="excluded">Excluded addresses with the reason for each, or null for none.</param>
     /// <param name="previous">The state after the previous epoch, or null to start afresh.</param>
-    /// <exception cref="ArgumentException">Two trades share a time and an id, or a trade is not after those already scored.</exception>
+    /// <exception cref="ArgumentException">A trade is null or lacks an id or trader, two trades share a time and an id, or a trade is not after those already scored.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A trade's volume is negative.</exception>
     public static ScoringResult Score(
         IEnumerable<ReferredTrade> trades,
@@ -148,7 +148,11 @@ public static class AffiliateScoring
         bool sorted = true;
         for (int i = 0; i < ordered.Length; i++)
         {
-            Preconditions.NotNull(ordered[i], nameof(trades));
+            if (ordered[i] is not { Id: not null, Trader: not null })
+            {
+                throw new ArgumentException($"Trade [{i}] is null or lacks an id or a trader.", nameof(trades));
+            }
+
             sorted = sorted && (i == 0 || Compare(ordered[i - 1], ordered[i]) <= 0);
         }
 

@@ -56,6 +56,7 @@ public static class PoolEpochReport
                 json.WriteString("participant", p.Participant);
                 json.WriteString("scoreUsd", Asset.Usd.Format(p.Score));
                 json.WriteString("proRataShare", reward.Format(p.ProRataShare));
+                json.WriteString("capEffect", reward.Format(p.CapEffect));
                 json.WriteString("reward", reward.Format(p.Reward));
                 json.WriteBoolean("capped", p.Capped);
                 json.WriteBoolean("leftProgram", p.LeftProgram);
@@ -76,14 +77,14 @@ public static class PoolEpochReport
         Preconditions.NotNull(result);
         Asset reward = result.RewardAsset;
         var csv = new StringBuilder();
-        csv.Append("epoch,line,participant,score_usd,pro_rata_share,reward,capped,left_program\r\n");
+        csv.Append("epoch,line,participant,score_usd,pro_rata_share,cap_effect,reward,capped,left_program\r\n");
         string epoch = result.EpochIndex.ToString(CultureInfo.InvariantCulture);
         foreach (ParticipantReward p in result.Participants)
         {
-            AppendRow(csv, epoch, "reward", p.Participant, Asset.Usd.Format(p.Score), reward.Format(p.ProRataShare), reward.Format(p.Reward), Flag(p.Capped), Flag(p.LeftProgram));
+            AppendRow(csv, epoch, "reward", p.Participant, Asset.Usd.Format(p.Score), reward.Format(p.ProRataShare), reward.Format(p.CapEffect), reward.Format(p.Reward), Flag(p.Capped), Flag(p.LeftProgram));
         }
 
-        AppendRow(csv, epoch, "returned_to_owner", result.ReturnedToOwner.Owner, string.Empty, string.Empty, reward.Format(result.ReturnedToOwner.Amount), string.Empty, string.Empty);
+        AppendRow(csv, epoch, "returned_to_owner", result.ReturnedToOwner.Owner, string.Empty, string.Empty, string.Empty, reward.Format(result.ReturnedToOwner.Amount), string.Empty, string.Empty);
         return csv.ToString();
     }
 

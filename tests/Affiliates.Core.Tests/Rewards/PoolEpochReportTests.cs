@@ -31,7 +31,9 @@ public class PoolEpochReportTests
         Assert.Equal("0", root.GetProperty("returnedToOwner").GetProperty("amount").GetString());
         Assert.Equal("dao", root.GetProperty("returnedToOwner").GetProperty("owner").GetString());
         JsonElement a = root.GetProperty("participants")[0];
-        Assert.Equal(("A", "600", "600", "500", true), (a.GetProperty("participant").GetString(), a.GetProperty("scoreUsd").GetString(), a.GetProperty("proRataShare").GetString(), a.GetProperty("reward").GetString(), a.GetProperty("capped").GetBoolean()));
+        Assert.Equal(
+            ("A", "600", "600", "-100", "500", true),
+            (a.GetProperty("participant").GetString(), a.GetProperty("scoreUsd").GetString(), a.GetProperty("proRataShare").GetString(), a.GetProperty("capEffect").GetString(), a.GetProperty("reward").GetString(), a.GetProperty("capped").GetBoolean()));
     }
 
     [Fact]
@@ -41,11 +43,11 @@ public class PoolEpochReportTests
 
         Assert.Equal(
         [
-            "epoch,line,participant,score_usd,pro_rata_share,reward,capped,left_program",
-            "0,reward,A,600,600,500,true,false",
-            "0,reward,\"B,Ltd\",300,300,375,false,false",
-            "0,reward,C,100,100,125,false,false",
-            "0,returned_to_owner,dao,,,0,,",
+            "epoch,line,participant,score_usd,pro_rata_share,cap_effect,reward,capped,left_program",
+            "0,reward,A,600,600,-100,500,true,false",
+            "0,reward,\"B,Ltd\",300,300,75,375,false,false",
+            "0,reward,C,100,100,25,125,false,false",
+            "0,returned_to_owner,dao,,,,0,,",
         ],
             lines);
     }
