@@ -56,7 +56,7 @@ internal sealed class SqliteWriter(SqliteConnection connection, SqliteTransactio
 
     private const string InsertStatement =
         $"INSERT INTO statements ({SqliteRows.StatementColumns}) VALUES ($registry, $epoch, $start, $end, $partner, $tier, $lifetime, " +
-        "$carry_in, $earned, $payable, $carry_out, $lines, $hash)";
+        "$carry_in, $earned, $payable, $carry_out, $lines, $hash, $referrals, $dust_swept, $idle_epochs)";
 
     private const string UpsertPayout =
         $"INSERT OR REPLACE INTO payouts ({SqliteRows.PayoutColumns}) VALUES ($id, $registry, $epoch, $partner, $payee, $chain, $symbol, $decimals, $contract, " +
@@ -194,8 +194,11 @@ internal sealed class SqliteWriter(SqliteConnection connection, SqliteTransactio
                 ToText(s.Earned),
                 ToText(s.Payable),
                 ToText(s.CarryOut),
-                ToJson(s.Lines, (w, l) => { w.WriteStartArray(); w.WriteStringValue(l.Code); w.WriteStringValue(ToText(l.Revenue)); w.WriteNumberValue(l.Rate.PartsPerMillion); w.WriteStringValue(ToText(l.Commission)); w.WriteEndArray(); }),
-                s.Hash);
+                ToJson(s.Lines, (w, l) => { w.WriteStartArray(); w.WriteStringValue(l.EventId); w.WriteNumberValue(l.Sequence); w.WriteNumberValue(ToNanoseconds(l.OccurredAt)); w.WriteStringValue(l.Code); w.WriteStringValue(ToText(l.Revenue)); w.WriteNumberValue(l.Rate.PartsPerMillion); w.WriteStringValue(ToText(l.Commission)); w.WriteEndArray(); }),
+                s.Hash,
+                s.Referrals,
+                ToText(s.DustSwept),
+                s.IdleEpochs);
         }
 
         foreach (PayoutIntent p in payouts)
