@@ -30,7 +30,7 @@ start() {
     port=$((20000 + RANDOM % 40000))
     port_in_use "$port" && continue
     if runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w \
-      -o "-k $dir -c listen_addresses=127.0.0.1 -p $port" start >&2; then
+      -o "-k $dir -c listen_addresses=127.0.0.1 -p $port -c max_connections=200" start >&2; then
       echo "export AFFILIATES_PG_DIR='$dir'"
       echo "export AFFILIATES_PG_CONNECTION='Host=127.0.0.1;Port=$port;Username=postgres;Database=postgres'"
       return 0
