@@ -1,0 +1,28 @@
+using NodaTime;
+
+namespace Affiliates.Settlement;
+
+/// <summary>An intent to pay a partner, with a stable id that rails use as their idempotency key.</summary>
+/// <param name="Id">The stable payout id; a rail never sends two transfers for one id.</param>
+/// <param name="RegistryId">The registry.</param>
+/// <param name="EpochId">The epoch the payout settles.</param>
+/// <param name="Partner">The partner being paid.</param>
+/// <param name="PayeeAddress">The address the transfer goes to.</param>
+/// <param name="Asset">The asset paid.</param>
+/// <param name="Amount">The amount paid, in the asset's base units.</param>
+/// <param name="Status">Where the payout is.</param>
+/// <param name="Version">Incremented by every status change; stores compare-and-set on it.</param>
+/// <param name="UpdatedAt">When the status last changed.</param>
+/// <param name="TransactionId">The chain transaction id once sent.</param>
+public sealed record PayoutIntent(
+    string Id,
+    string RegistryId,
+    string EpochId,
+    string Partner,
+    string PayeeAddress,
+    Asset Asset,
+    Amount Amount,
+    PayoutStatus Status,
+    long Version,
+    Instant UpdatedAt,
+    string? TransactionId);

@@ -1,0 +1,48 @@
+using Affiliates.Ledger;
+using Affiliates.Programs;
+using Affiliates.Settlement;
+using NodaTime;
+
+namespace Affiliates.Storage;
+
+/// <summary>Buffered writes that <see cref="CommitAsync"/> applies atomically; disposing without committing writes nothing.</summary>
+/// <remarks>
+/// Conflicts are detected at commit, against the committed state and against earlier writes of the same unit; any
+/// conflict rolls the whole unit back and throws <see cref="StoreConflictException"/>. A unit commits at most once.
+/// </remarks>
+public interface IAffiliateUnitOfWork : IAsyncDisposable
+{
+    /// <summary>Inserts or replaces a registry; conflicts with <see cref="StoreConflict.RegistryTaken"/> if it exists with another admin.</summary>
+    void SaveRegistry(Registry registry);
+
+    /// <summary>Inserts a terms version; conflicts with <see cref="StoreConflict.TermsVersionExists"/> if that version exists.</summary>
+    void SaveTerms(ProgramTerms terms);
+
+    /// <summary>Inserts or replaces a code by (registry, code, generation); conflicts with <see cref="StoreConflict.CodeTaken"/> if it exists with another owner.</summary>
+    void SaveCode(PartnerCode code);
+
+    /// <summary>Inserts or replaces a binding by (registry, user, scope).</summary>
+    void SaveBinding(Binding binding);
+
+    /// <summary>Inserts a click by its token.</summary>
+    void SaveClick(AttributionClick click);
+
+    /// <summary>Consumes a signer's nonce; conflicts with <see cref="StoreConflict.NonceUsed"/> if it was consumed before.</summary>
+    /// <param name="signer">The signing address.</param>
+    /// <param name="nonce">The nonce.</param>
+    /// <param name="expiresAt">The signed request's expiry; a store may forget the nonce after it.</param>
+    void ConsumeNonce(string signer, string nonce, Instant expiresAt);
+
+    /// <summary>Appends an event and its entries, unless (registry, event id) exists: then both are skipped and reported by the commit.</summary>
+    void AppendEvent(ProgramEvent programEvent, IReadOnlyList<LedgerEntry> entries);
+
+    /// <summary>Records an epoch's statements and payout intents; conflicts with <see cref="StoreConflict.EpochAlreadySettled"/> if the epoch was settled.</summary>
+    void SaveSettlement(string registryId, string epochId, IReadOnlyList<EpochStatement> statements, IReadOnlyList<PayoutIntent> payouts);
+
+    /// <summary>Replaces a payout if its stored version equals <paramref name="expectedVersion"/>; else conflicts with <see cref="StoreConflict.PayoutVersionMismatch"/>.</summary>
+    void SavePayout(PayoutIntent payout, long expectedVersion);
+
+    /// <summary>Applies every buffered write atomically.</summary>
+    /// <exception cref="StoreConflictException">A write conflicted; nothing was written.</exception>
+    ValueTask<CommitResult> CommitAsync(CancellationToken cancellationToken = default);
+}

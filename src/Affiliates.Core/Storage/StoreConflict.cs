@@ -1,0 +1,23 @@
+namespace Affiliates.Storage;
+
+/// <summary>Why a unit of work could not commit.</summary>
+public enum StoreConflict
+{
+    /// <summary>The signer's nonce was already consumed.</summary>
+    NonceUsed,
+
+    /// <summary>The epoch was already settled.</summary>
+    EpochAlreadySettled,
+
+    /// <summary>The payout's stored version was not the expected one: another worker changed it first.</summary>
+    PayoutVersionMismatch,
+
+    /// <summary>That terms version of the registry already exists.</summary>
+    TermsVersionExists,
+
+    /// <summary>That generation of the code already belongs to another owner.</summary>
+    CodeTaken,
+
+    /// <summary>A registry with that id already exists with another admin.</summary>
+    RegistryTaken,
+}
