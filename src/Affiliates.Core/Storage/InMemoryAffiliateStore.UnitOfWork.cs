@@ -1,0 +1,216 @@
+using Affiliates.Ledger;
+using Affiliates.Programs;
+using Affiliates.Settlement;
+using NodaTime;
+
+namespace Affiliates.Storage;
+
+internal sealed partial class InMemoryAffiliateStore
+{
+    /// <summary>Buffers writes; <see cref="CommitAsync"/> checks every conflict, then applies them all, under the store's lock.</summary>
+    private sealed class UnitOfWork(InMemoryAffiliateStore store) : IAffiliateUnitOfWork
+    {
+        private readonly List<object> writes = [];
+        private bool finished;
+
+        public void SaveRegistry(Registry registry) => Buffer(Preconditions.NotNull(registry));
+
+        public void SaveTerms(ProgramTerms terms) => Buffer(Preconditions.NotNull(terms));
+
+        public void SaveCode(PartnerCode code) => Buffer(Preconditions.NotNull(code));
+
+        public void SaveBinding(Binding binding) => Buffer(Preconditions.NotNull(binding));
+
+        public void SaveClick(AttributionClick click) => Buffer(Preconditions.NotNull(click));
+
+        public void ConsumeNonce(string signer, string nonce, Instant expiresAt) =>
+            Buffer(new NonceWrite(Preconditions.NotNull(signer), Preconditions.NotNull(nonce)));
+
+        public void AppendEvent(ProgramEvent programEvent, IReadOnlyList<LedgerEntry> entries) =>
+            Buffer(new EventWrite(Preconditions.NotNull(programEvent), [.. Preconditions.NotNull(entries).OrderBy(entry => entry.Sequence)]));
+
+        public void SaveSettlement(string registryId, string epochId, IReadOnlyList<EpochStatement> statements, IReadOnlyList<PayoutIntent> payouts) =>
+            Buffer(new SettlementWrite(Preconditions.NotNull(registryId), Preconditions.NotNull(epochId), [.. Preconditions.NotNull(statements)], [.. Preconditions.NotNull(payouts)]));
+
+        public void SavePayout(PayoutIntent payout, long expectedVersion) =>
+            Buffer(new PayoutWrite(Preconditions.NotNull(payout), expectedVersion));
+
+        public ValueTask<CommitResult> CommitAsync(CancellationToken cancellationToken = default)
+        {
+            ObjectDisposedException.ThrowIf(finished, this);
+            finished = true;
+            lock (store.gate)
+            {
+                List<string> skipped = Check();
+                Apply();
+                return ValueTask.FromResult(skipped.Count == 0 ? CommitResult.Clean : new CommitResult(skipped));
+            }
+        }
+
+        public ValueTask DisposeAsync()
+        {
+            finished = true;
+            writes.Clear();
+            return ValueTask.CompletedTask;
+        }
+
+        private void Buffer(object write)
+        {
+            ObjectDisposedException.ThrowIf(finished, this);
+            writes.Add(write);
+        }
+
+        /// <summary>Finds conflicts against the store and against this unit's earlier writes; returns the duplicate events.</summary>
+        private List<string> Check()
+        {
+            var skipped = new List<string>();
+            var admins = new Dictionary<string, string>(StringComparer.Ordinal);
+            var owners = new Dictionary<(string, string, int), string>();
+            var newTerms = new HashSet<(string, int)>();
+            var newNonces = new HashSet<(string, string)>();
+            var newEvents = new HashSet<(string, string)>();
+            var newEpochs = new HashSet<(string, string)>();
+            var payoutVersions = new Dictionary<string, long>(StringComparer.Ordinal);
+            foreach (object write in writes)
+            {
+                switch (write)
+                {
+                    case Registry r:
+                        string? admin = admins.TryGetValue(r.Id, out string? pending) ? pending : store.registries.GetValueOrDefault(r.Id)?.AdminAddress;
+                        Require(admin is null || admin == r.AdminAddress, StoreConflict.RegistryTaken, r.Id);
+                        admins[r.Id] = r.AdminAddress;
+                        break;
+                    case ProgramTerms t:
+                        Require(!store.terms.ContainsKey((t.RegistryId, t.Version)) && newTerms.Add((t.RegistryId, t.Version)), StoreConflict.TermsVersionExists, $"{t.RegistryId}/{t.Version}");
+                        break;
+                    case PartnerCode c:
+                        string? owner = owners.TryGetValue((c.RegistryId, c.Code, c.Generation), out string? pendingOwner) ? pendingOwner : StoredOwner(c);
+                        Require(owner is null || owner == c.OwnerAddress, StoreConflict.CodeTaken, $"{c.RegistryId}/{c.Code}/{c.Generation}");
+                        owners[(c.RegistryId, c.Code, c.Generation)] = c.OwnerAddress;
+                        break;
+                    case NonceWrite n:
+                        Require(!store.nonces.Contains((n.Signer, n.Nonce)) && newNonces.Add((n.Signer, n.Nonce)), StoreConflict.NonceUsed, $"{n.Signer}/{n.Nonce}");
+                        break;
+                    case EventWrite e:
+                        var key = (e.Event.RegistryId, e.Event.Id);
+                        if (store.events.ContainsKey(key) || !newEvents.Add(key))
+                        {
+                            skipped.Add(e.Event.Id);
+                        }
+
+                        break;
+                    case SettlementWrite s:
+                        Require(!store.settlements.ContainsKey((s.RegistryId, s.EpochId)) && newEpochs.Add((s.RegistryId, s.EpochId)), StoreConflict.EpochAlreadySettled, $"{s.RegistryId}/{s.EpochId}");
+                        foreach (PayoutIntent p in s.Payouts)
+                        {
+                            payoutVersions[p.Id] = p.Version;
+                        }
+
+                        break;
+                    case PayoutWrite p:
+                        long? current = payoutVersions.TryGetValue(p.Payout.Id, out long v) ? v : store.payouts.GetValueOrDefault(p.Payout.Id)?.Version;
+                        Require(current == p.ExpectedVersion, StoreConflict.PayoutVersionMismatch, p.Payout.Id);
+                        payoutVersions[p.Payout.Id] = p.Payout.Version;
+                        break;
+                    default:
+                        break;
+                }
+            }
+
+            return skipped;
+        }
+
+        private string? StoredOwner(PartnerCode code) =>
+            store.codes.TryGetValue((code.RegistryId, code.Code), out SortedList<int, PartnerCode>? generations)
+            && generations.TryGetValue(code.Generation, out PartnerCode? stored) ? stored.OwnerAddress : null;
+
+        private void Apply()
+        {
+            foreach (object write in writes)
+            {
+                switch (write)
+                {
+                    case Registry r:
+                        store.registries[r.Id] = r;
+                        break;
+                    case ProgramTerms t:
+                        store.terms[(t.RegistryId, t.Version)] = t;
+                        break;
+                    case PartnerCode c:
+                        if (!store.codes.TryGetValue((c.RegistryId, c.Code), out SortedList<int, PartnerCode>? generations))
+                        {
+                            generations = [];
+                            store.codes[(c.RegistryId, c.Code)] = generations;
+                        }
+
+                        generations[c.Generation] = c;
+                        break;
+                    case Binding b:
+                        store.bindings[(b.RegistryId, b.UserAddress, b.Scope)] = b;
+                        break;
+                    case AttributionClick k:
+                        store.clicks[k.Token] = k;
+                        break;
+                    case NonceWrite n:
+                        store.nonces.Add((n.Signer, n.Nonce));
+                        break;
+                    case EventWrite e:
+                        ApplyEvent(e);
+                        break;
+                    case SettlementWrite s:
+                        store.settlements[(s.RegistryId, s.EpochId)] = s.Statements;
+                        foreach (PayoutIntent p in s.Payouts)
+                        {
+                            store.payouts[p.Id] = p;
+                        }
+
+                        break;
+                    case PayoutWrite p:
+                        store.payouts[p.Payout.Id] = p.Payout;
+                        break;
+                    default:
+                        break;
+                }
+            }
+
+            writes.Clear();
+        }
+
+        private void ApplyEvent(EventWrite write)
+        {
+            ProgramEvent e = write.Event;
+            if (!store.events.TryAdd((e.RegistryId, e.Id), (e, write.Entries)))
+            {
+                return;
+            }
+
+            store.usersWithEvents.Add((e.RegistryId, e.UserAddress));
+            if (!store.ledgers.TryGetValue(e.RegistryId, out RegistryLedger? ledger))
+            {
+                ledger = new RegistryLedger();
+                store.ledgers[e.RegistryId] = ledger;
+            }
+
+            foreach (LedgerEntry entry in write.Entries)
+            {
+                ledger.Add(entry);
+            }
+        }
+
+        private static void Require(bool condition, StoreConflict conflict, string key)
+        {
+            if (!condition)
+            {
+                throw new StoreConflictException(conflict, key);
+            }
+        }
+
+        private sealed record NonceWrite(string Signer, string Nonce);
+
+        private sealed record EventWrite(ProgramEvent Event, LedgerEntry[] Entries);
+
+        private sealed record SettlementWrite(string RegistryId, string EpochId, EpochStatement[] Statements, PayoutIntent[] Payouts);
+
+        private sealed record PayoutWrite(PayoutIntent Payout, long ExpectedVersion);
+    }
+}

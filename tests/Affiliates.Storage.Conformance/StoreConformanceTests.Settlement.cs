@@ -1,0 +1,208 @@
+using Affiliates.Ledger;
+using Affiliates.Settlement;
+
+namespace Affiliates.Storage.Conformance;
+
+public abstract partial class StoreConformanceTests
+{
+    [Fact]
+    public async Task Settlement_Saved_IsReadBackWithLinesAndPayouts()
+    {
+        IAffiliateStore store = await CreateStoreAsync();
+        EpochStatement zed = Sample.Statement("w1", "zed", Sample.At(0), Sample.At(100));
+        EpochStatement amy = Sample.Statement("w1", "amy", Sample.At(0), Sample.At(100)) with { Lines = [] };
+        PayoutIntent payout = Sample.Payout("p1", "w1");
+
+        await CommitAsync(store, u => u.SaveSettlement("reg", "w1", [zed, amy], [payout]));
+
+        Assert.True(await store.IsEpochSettledAsync("reg", "w1"));
+        Assert.False(await store.IsEpochSettledAsync("reg", "w2"));
+        Assert.False(await store.IsEpochSettledAsync("reg2", "w1"));
+        IReadOnlyList<EpochStatement> read = await store.ListStatementsAsync("reg", "w1");
+        Assert.Equal(["amy", "zed"], read.Select(s => s.Partner));
+        AssertSameStatement(amy, read[0]);
+        AssertSameStatement(zed, read[1]);
+        Assert.Equal(payout, await store.GetPayoutAsync("p1"));
+        Assert.Empty(await store.ListStatementsAsync("reg", "w2"));
+    }
+
+    [Fact]
+    public async Task Settlement_WithNoStatements_StillMarksTheEpochSettled()
+    {
+        IAffiliateStore store = await CreateStoreAsync();
+
+        await CommitAsync(store, u => u.SaveSettlement("reg", "w1", [], []));
+
+        Assert.True(await store.IsEpochSettledAsync("reg", "w1"));
+        Assert.Equal(StoreConflict.EpochAlreadySettled, (await CommitExpectingConflictAsync(store, u => u.SaveSettlement("reg", "w1", [], []))).Conflict);
+    }
+
+    [Fact]
+    public async Task Settlement_SavedTwice_ConflictsAndKeepsTheFirst()
+    {
+        IAffiliateStore store = await CreateStoreAsync();
+        await CommitAsync(store, u => u.SaveSettlement("reg", "w1", [Sample.Statement("w1", "amy", Sample.At(0), Sample.At(100))], [Sample.Payout("p1", "w1")]));
+
+        StoreConflictException conflict = await CommitExpectingConflictAsync(store, u =>
+            u.SaveSettlement("reg", "w1", [Sample.Statement("w1", "bob", Sample.At(0), Sample.At(100))], [Sample.Payout("p2", "w1")]));
+
+        Assert.Equal(StoreConflict.EpochAlreadySettled, conflict.Conflict);
+        Assert.Equal("reg/w1", conflict.Key);
+        Assert.Equal(["amy"], (await store.ListStatementsAsync("reg", "w1")).Select(s => s.Partner));
+        Assert.Null(await store.GetPayoutAsync("p2"));
+    }
+
+    [Fact]
+    public async Task LatestStatements_ArePerPartnerTheLastEndingAtOrBeforeTheInstant()
+    {
+        IAffiliateStore store = await CreateStoreAsync();
+        await CommitAsync(store, u => u.SaveSettlement("reg", "w1", [Sample.Statement("w1", "amy", Sample.At(0), Sample.At(100)), Sample.Statement("w1", "bob", Sample.At(0), Sample.At(100))], []));
+        await CommitAsync(store, u => u.SaveSettlement("reg", "w2", [Sample.Statement("w2", "amy", Sample.At(100), Sample.At(200))], []));
+        await CommitAsync(store, u => u.SaveSettlement("reg", "w3", [Sample.Statement("w3", "amy", Sample.At(200), Sample.At(300)), Sample.Statement("w3", "cat", Sample.At(200), Sample.At(300))], []));
+        await CommitAsync(store, u => u.SaveSettlement("reg2", "w3", [Sample.Statement("w3", "dan", Sample.At(200), Sample.At(300), registryId: "reg2")], []));
+
+        IReadOnlyList<EpochStatement> latest = await store.ListLatestStatementsAsync("reg", Sample.At(200));
+
+        Assert.Equal([("amy", "w2"), ("bob", "w1")], latest.Select(s => (s.Partner, s.EpochId)));
+        Assert.Empty(await store.ListLatestStatementsAsync("reg", Sample.At(99)));
+        Assert.Equal(3, (await store.ListLatestStatementsAsync("reg", Sample.At(300))).Count);
+    }
+
+    [Fact]
+    public async Task Payout_SavedWithExpectedVersion_Changes()
+    {
+        IAffiliateStore store = await CreateStoreAsync();
+        await CommitAsync(store, u => u.SaveSettlement("reg", "w1", [], [Sample.Payout("p1", "w1")]));
+        PayoutIntent sent = Sample.Payout("p1", "w1", PayoutStatus.Sent, version: 2) with { TransactionId = "sig-1", UpdatedAt = Sample.At(5) };
+
+        await CommitAsync(store, u => u.SavePayout(sent, expectedVersion: 1));
+
+        Assert.Equal(sent, await store.GetPayoutAsync("p1"));
+    }
+
+    [Fact]
+    public async Task Payout_SavedWithStaleOrUnknownVersion_Conflicts()
+    {
+        IAffiliateStore store = await CreateStoreAsync();
+        await CommitAsync(store, u => u.SaveSettlement("reg", "w1", [], [Sample.Payout("p1", "w1")]));
+        await CommitAsync(store, u => u.SavePayout(Sample.Payout("p1", "w1", PayoutStatus.Claimed, 2), 1));
+
+        StoreConflictException stale = await CommitExpectingConflictAsync(store, u => u.SavePayout(Sample.Payout("p1", "w1", PayoutStatus.Claimed, 2), 1));
+        StoreConflictException unknown = await CommitExpectingConflictAsync(store, u => u.SavePayout(Sample.Payout("p9", "w1", PayoutStatus.Claimed, 2), 1));
+
+        Assert.Equal(StoreConflict.PayoutVersionMismatch, stale.Conflict);
+        Assert.Equal("p1", stale.Key);
+        Assert.Equal(StoreConflict.PayoutVersionMismatch, unknown.Conflict);
+        Assert.Null(await store.GetPayoutAsync("p9"));
+    }
+
+    [Fact]
+    public async Task Payouts_AreListedByRegistryAndStatusInIdOrder()
+    {
+        IAffiliateStore store = await CreateStoreAsync();
+        await CommitAsync(store, u =>
+        {
+            u.SaveSettlement("reg", "w1", [], [Sample.Payout("p3", "w1"), Sample.Payout("p1", "w1"), Sample.Payout("p2", "w1", PayoutStatus.Sent)]);
+            u.SaveSettlement("reg2", "w1", [], [Sample.Payout("q1", "w1", registryId: "reg2")]);
+        });
+
+        Assert.Equal(["p1", "p3"], (await store.ListPayoutsAsync("reg", PayoutStatus.Pending)).Select(p => p.Id));
+        Assert.Equal(["p2"], (await store.ListPayoutsAsync("reg", PayoutStatus.Sent)).Select(p => p.Id));
+        Assert.Empty(await store.ListPayoutsAsync("reg", PayoutStatus.Failed));
+    }
+
+    [Fact]
+    public async Task EightConcurrentAppendsOfOneEvent_StoreItOnce()
+    {
+        IAffiliateStore store = await CreateStoreAsync();
+        ProgramEvent e = Sample.Event("e1");
+
+        CommitResult[] results = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ =>
+            Task.Run(() => CommitAsync(store, u => u.AppendEvent(e, Sample.Entries(e))))));
+
+        Assert.Equal(7, results.Count(r => r.SkippedEventIds.Count == 1));
+        Assert.Equal(3, (await ToListAsync(store.ReadLedgerAsync("reg", Sample.At(0), Sample.At(1)))).Count);
+    }
+
+    [Fact]
+    public async Task EightConcurrentSettlementsOfOneEpoch_YieldOneSettlement()
+    {
+        IAffiliateStore store = await CreateStoreAsync();
+
+        Task[] attempts = [.. Enumerable.Range(0, 8).Select(i => Task.Run(() => CommitAsync(store, u =>
+            u.SaveSettlement("reg", "w1", [Sample.Statement("w1", "partner-" + i, Sample.At(0), Sample.At(100))], [Sample.Payout("p" + i, "w1")]))))];
+        try
+        {
+            await Task.WhenAll(attempts);
+        }
+        catch (StoreConflictException)
+        {
+            // Inspected per task below.
+        }
+
+        Assert.Equal(1, attempts.Count(t => t.IsCompletedSuccessfully));
+        Assert.All(attempts.Where(t => !t.IsCompletedSuccessfully), t => Assert.Equal(StoreConflict.EpochAlreadySettled, Assert.IsType<StoreConflictException>(t.Exception!.InnerException).Conflict));
+        IReadOnlyList<EpochStatement> statements = await store.ListStatementsAsync("reg", "w1");
+        Assert.Single(statements);
+        Assert.Single(await store.ListPayoutsAsync("reg", PayoutStatus.Pending));
+    }
+
+    [Fact]
+    public async Task EightConcurrentClaimsOfOnePayout_LetOneWorkerWin()
+    {
+        IAffiliateStore store = await CreateStoreAsync();
+        await CommitAsync(store, u => u.SaveSettlement("reg", "w1", [], [Sample.Payout("p1", "w1")]));
+
+        Task[] claims = [.. Enumerable.Range(0, 8).Select(i => Task.Run(() => CommitAsync(store, u =>
+            u.SavePayout(Sample.Payout("p1", "w1", PayoutStatus.Claimed, 2) with { TransactionId = "worker-" + i }, 1))))];
+        try
+        {
+            await Task.WhenAll(claims);
+        }
+        catch (StoreConflictException)
+        {
+            // Inspected per task below.
+        }
+
+        Assert.Equal(1, claims.Count(t => t.IsCompletedSuccessfully));
+        PayoutIntent? stored = await store.GetPayoutAsync("p1");
+        Assert.Equal(PayoutStatus.Claimed, stored!.Status);
+        Assert.Equal(2, stored.Version);
+    }
+
+    [Fact]
+    public async Task EightConcurrentConsumersOfOneNonce_LetOneSucceed()
+    {
+        IAffiliateStore store = await CreateStoreAsync();
+
+        Task[] attempts = [.. Enumerable.Range(0, 8).Select(_ => Task.Run(() => CommitAsync(store, u => u.ConsumeNonce("signer", "n1", Sample.At(60)))))];
+        try
+        {
+            await Task.WhenAll(attempts);
+        }
+        catch (StoreConflictException)
+        {
+            // Inspected per task below.
+        }
+
+        Assert.Equal(1, attempts.Count(t => t.IsCompletedSuccessfully));
+    }
+
+    protected static void AssertSameStatement(EpochStatement expected, EpochStatement? actual)
+    {
+        Assert.NotNull(actual);
+        Assert.Equal(expected with { Lines = actual.Lines }, actual);
+        Assert.Equal(expected.Lines, actual.Lines);
+    }
+
+    protected static void AssertSameTerms(Programs.ProgramTerms expected, Programs.ProgramTerms? actual)
+    {
+        Assert.NotNull(actual);
+        Assert.Equal(
+            expected with { MultiplierLadder = actual.MultiplierLadder, ReservedCodes = actual.ReservedCodes, Tiers = actual.Tiers },
+            actual);
+        Assert.Equal(expected.MultiplierLadder, actual.MultiplierLadder);
+        Assert.Equal(expected.ReservedCodes, actual.ReservedCodes);
+        Assert.Equal(expected.Tiers, actual.Tiers);
+    }
+}

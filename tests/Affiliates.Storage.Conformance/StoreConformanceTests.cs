@@ -1,0 +1,389 @@
+using Affiliates.Ledger;
+using Affiliates.Programs;
+
+namespace Affiliates.Storage.Conformance;
+
+/// <summary>
+/// What every <see cref="IAffiliateStore"/> must do. A store's test project subclasses this in one line and
+/// returns a fresh, empty store from <see cref="CreateStoreAsync"/>.
+/// </summary>
+public abstract partial class StoreConformanceTests
+{
+    protected abstract Task<IAffiliateStore> CreateStoreAsync();
+
+    protected static async Task<CommitResult> CommitAsync(IAffiliateStore store, Action<IAffiliateUnitOfWork> write)
+    {
+        await using IAffiliateUnitOfWork unit = await store.BeginAsync();
+        write(unit);
+        return await unit.CommitAsync();
+    }
+
+    protected static async Task<StoreConflictException> CommitExpectingConflictAsync(IAffiliateStore store, Action<IAffiliateUnitOfWork> write) =>
+        await Assert.ThrowsAsync<StoreConflictException>(() => CommitAsync(store, write));
+
+    protected static async Task<List<T>> ToListAsync<T>(IAsyncEnumerable<T> items)
+    {
+        var list = new List<T>();
+        await foreach (T item in items)
+        {
+            list.Add(item);
+        }
+
+        return list;
+    }
+
+    [Fact]
+    public async Task Registry_Saved_IsReadBackWithItsExclusions()
+    {
+        IAffiliateStore store = await CreateStoreAsync();
+        Registry registry = Sample.Registry();
+
+        await CommitAsync(store, u => u.SaveRegistry(registry));
+
+        Registry? read = await store.GetRegistryAsync("reg");
+        Assert.NotNull(read);
+        Assert.Equal(registry with { ExcludedAddresses = read.ExcludedAddresses }, read);
+        Assert.Equal(registry.ExcludedAddresses, read.ExcludedAddresses);
+        Assert.Null(await store.GetRegistryAsync("other"));
+    }
+
+    [Fact]
+    public async Task Registry_SavedAgainBySameAdmin_IsReplaced()
+    {
+        IAffiliateStore store = await CreateStoreAsync();
+        await CommitAsync(store, u => u.SaveRegistry(Sample.Registry()));
+
+        await CommitAsync(store, u => u.SaveRegistry(Sample.Registry() with { TermsVersion = 2, ExcludedAddresses = [] }));
+
+        Registry? read = await store.GetRegistryAsync("reg");
+        Assert.Equal(2, read!.TermsVersion);
+        Assert.Empty(read.ExcludedAddresses);
+    }
+
+    [Fact]
+    public async Task Registry_SavedWithAnotherAdmin_ConflictsAsTaken()
+    {
+        IAffiliateStore store = await CreateStoreAsync();
+        await CommitAsync(store, u => u.SaveRegistry(Sample.Registry()));
+
+        StoreConflictException conflict = await CommitExpectingConflictAsync(store, u => u.SaveRegistry(Sample.Registry(admin: "intruder")));
+
+        Assert.Equal(StoreConflict.RegistryTaken, conflict.Conflict);
+        Assert.Equal("admin", (await store.GetRegistryAsync("reg"))!.AdminAddress);
+    }
+
+    [Fact]
+    public async Task Terms_Saved_AreReadBackFieldByFieldPerVersion()
+    {
+        IAffiliateStore store = await CreateStoreAsync();
+        ProgramTerms v1 = Sample.Terms();
+        ProgramTerms v2 = Sample.Terms(version: 2) with { Kind = ProgramKind.RevenueShare, MultiplierLadder = [], Tiers = [], ReservedCodes = [], Epochs = EpochCadence.Monthly, PayoutAsset = Asset.Sol };
+
+        await CommitAsync(store, u =>
+        {
+            u.SaveTerms(v1);
+            u.SaveTerms(v2);
+        });
+
+        AssertSameTerms(v1, await store.GetTermsAsync("reg", 1));
+        AssertSameTerms(v2, await store.GetTermsAsync("reg", 2));
+        Assert.Null(await store.GetTermsAsync("reg", 3));
+    }
+
+    [Fact]
+    public async Task Terms_SameVersionSavedTwice_Conflicts()
+    {
+        IAffiliateStore store = await CreateStoreAsync();
+        await CommitAsync(store, u => u.SaveTerms(Sample.Terms()));
+
+        StoreConflictException conflict = await CommitExpectingConflictAsync(store, u => u.SaveTerms(Sample.Terms() with { NewUsersOnly = false }));
+
+        Assert.Equal(StoreConflict.TermsVersionExists, conflict.Conflict);
+        Assert.True((await store.GetTermsAsync("reg", 1))!.NewUsersOnly);
+    }
+
+    [Fact]
+    public async Task Code_Saved_IsReadBackAsLatestGeneration()
+    {
+        IAffiliateStore store = await CreateStoreAsync();
+        PartnerCode first = Sample.Code() with { Status = CodeStatus.Retired, RetiredAt = Sample.At(10) };
+        PartnerCode second = Sample.Code(generation: 2, owner: "new-owner") with { ReferralFeeOverride = null, CreatedAt = Sample.At(20) };
+
+        await CommitAsync(store, u => u.SaveCode(first));
+        Assert.Equal(first, await store.GetCodeAsync("reg", "AB123"));
+
+        await CommitAsync(store, u => u.SaveCode(second));
+        Assert.Equal(second, await store.GetCodeAsync("reg", "AB123"));
+        Assert.Null(await store.GetCodeAsync("reg", "OTHER"));
+        Assert.Null(await store.GetCodeAsync("other", "AB123"));
+    }
+
+    [Fact]
+    public async Task Code_SavedAgainBySameOwner_IsReplaced()
+    {
+        IAffiliateStore store = await CreateStoreAsync();
+        await CommitAsync(store, u => u.SaveCode(Sample.Code()));
+        PartnerCode changed = Sample.Code() with { Kickback = Rate.FromPercent(50), PaymentAddress = "pay-2" };
+
+        await CommitAsync(store, u => u.SaveCode(changed));
+
+        Assert.Equal(changed, await store.GetCodeAsync("reg", "AB123"));
+    }
+
+    [Fact]
+    public async Task Code_SameGenerationSavedByAnotherOwner_ConflictsAsTaken()
+    {
+        IAffiliateStore store = await CreateStoreAsync();
+        await CommitAsync(store, u => u.SaveCode(Sample.Code()));
+
+        StoreConflictException conflict = await CommitExpectingConflictAsync(store, u => u.SaveCode(Sample.Code(owner: "thief")));
+
+        Assert.Equal(StoreConflict.CodeTaken, conflict.Conflict);
+        Assert.Equal("owner", (await store.GetCodeAsync("reg", "AB123"))!.OwnerAddress);
+    }
+
+    [Fact]
+    public async Task CodesByOwner_AreLatestGenerationsOfThatOwnerInCodeOrder()
+    {
+        IAffiliateStore store = await CreateStoreAsync();
+        await CommitAsync(store, u =>
+        {
+            u.SaveCode(Sample.Code("ZED"));
+            u.SaveCode(Sample.Code("ALPHA"));
+            u.SaveCode(Sample.Code("ALPHA", generation: 2));
+            u.SaveCode(Sample.Code("OTHERS", owner: "someone"));
+            u.SaveCode(Sample.Code("ELSEWHERE", registryId: "reg2"));
+        });
+
+        IReadOnlyList<PartnerCode> codes = await store.ListCodesByOwnerAsync("reg", "owner");
+
+        Assert.Equal([("ALPHA", 2), ("ZED", 1)], codes.Select(c => (c.Code, c.Generation)));
+        Assert.Empty(await store.ListCodesByOwnerAsync("reg", "nobody"));
+    }
+
+    [Fact]
+    public async Task Binding_IsUpsertedPerUserAndScope()
+    {
+        IAffiliateStore store = await CreateStoreAsync();
+        Binding account = Sample.Binding();
+        Binding vault = Sample.Binding(scope: "vault:v1", code: "VAULTY");
+        await CommitAsync(store, u =>
+        {
+            u.SaveBinding(account);
+            u.SaveBinding(vault);
+        });
+        Binding removed = account with { Status = BindingStatus.Removed, BoundAt = Sample.At(5), TermsVersion = 2 };
+
+        await CommitAsync(store, u => u.SaveBinding(removed));
+
+        Assert.Equal(removed, await store.GetBindingAsync("reg", "user", ""));
+        Assert.Equal(vault, await store.GetBindingAsync("reg", "user", "vault:v1"));
+        Assert.Null(await store.GetBindingAsync("reg", "other", ""));
+    }
+
+    [Fact]
+    public async Task Click_Saved_IsReadBackByToken()
+    {
+        IAffiliateStore store = await CreateStoreAsync();
+        AttributionClick click = Sample.Click();
+
+        await CommitAsync(store, u => u.SaveClick(click));
+
+        Assert.Equal(click, await store.GetClickAsync("tok"));
+        Assert.Null(await store.GetClickAsync("nope"));
+    }
+
+    [Fact]
+    public async Task Nonce_ConsumedTwice_Conflicts()
+    {
+        IAffiliateStore store = await CreateStoreAsync();
+        await CommitAsync(store, u => u.ConsumeNonce("signer", "n1", Sample.At(60)));
+
+        StoreConflictException conflict = await CommitExpectingConflictAsync(store, u => u.ConsumeNonce("signer", "n1", Sample.At(60)));
+
+        Assert.Equal(StoreConflict.NonceUsed, conflict.Conflict);
+        await CommitAsync(store, u =>
+        {
+            u.ConsumeNonce("other-signer", "n1", Sample.At(60));
+            u.ConsumeNonce("signer", "n2", Sample.At(60));
+        });
+    }
+
+    [Fact]
+    public async Task Nonce_ConsumedTwiceInOneUnit_Conflicts()
+    {
+        IAffiliateStore store = await CreateStoreAsync();
+
+        StoreConflictException conflict = await CommitExpectingConflictAsync(store, u =>
+        {
+            u.ConsumeNonce("signer", "n1", Sample.At(60));
+            u.ConsumeNonce("signer", "n1", Sample.At(60));
+        });
+
+        Assert.Equal(StoreConflict.NonceUsed, conflict.Conflict);
+        await CommitAsync(store, u => u.ConsumeNonce("signer", "n1", Sample.At(60)));
+    }
+
+    [Fact]
+    public async Task Event_Appended_IsReadBackWithEntriesInSequence()
+    {
+        IAffiliateStore store = await CreateStoreAsync();
+        ProgramEvent e = Sample.Event("e1");
+        LedgerEntry[] entries = Sample.Entries(e);
+
+        CommitResult result = await CommitAsync(store, u => u.AppendEvent(e, [entries[2], entries[0], entries[1]]));
+
+        Assert.Empty(result.SkippedEventIds);
+        Assert.Equal(e, await store.GetEventAsync("reg", "e1"));
+        Assert.Equal(entries, await store.ListEntriesAsync("reg", "e1"));
+        Assert.True(await store.HasEventsForUserAsync("reg", "user"));
+        Assert.False(await store.HasEventsForUserAsync("reg", "stranger"));
+        Assert.False(await store.HasEventsForUserAsync("reg2", "user"));
+        Assert.Null(await store.GetEventAsync("reg2", "e1"));
+        Assert.Empty(await store.ListEntriesAsync("reg", "e2"));
+    }
+
+    [Fact]
+    public async Task Event_WithOptionalFieldsEmptyAndNegativeEntries_RoundTrips()
+    {
+        IAffiliateStore store = await CreateStoreAsync();
+        ProgramEvent refund = new("reg", "r1", EventKind.Refund, Sample.At(1), "user", Amount.FromUnits(Int128.MaxValue), Amount.Zero, RefundOf: "e1");
+        LedgerEntry clawback = new("reg", "r1", 0, refund.OccurredAt, LedgerEntryKind.Partner, "pay-owner", null, 0, 0, Amount.FromUnits(Int128.MinValue + 1), FeeOutcome.Clawback);
+
+        await CommitAsync(store, u => u.AppendEvent(refund, [clawback]));
+
+        Assert.Equal(refund, await store.GetEventAsync("reg", "r1"));
+        Assert.Equal([clawback], await store.ListEntriesAsync("reg", "r1"));
+    }
+
+    [Fact]
+    public async Task Event_AppendedAgain_IsSkippedAndReported()
+    {
+        IAffiliateStore store = await CreateStoreAsync();
+        ProgramEvent e = Sample.Event("e1");
+        await CommitAsync(store, u => u.AppendEvent(e, Sample.Entries(e)));
+        ProgramEvent replay = e with { Amount = Amount.FromUnits(7) };
+
+        CommitResult result = await CommitAsync(store, u =>
+        {
+            u.AppendEvent(replay, [Sample.Entries(replay)[0] with { Amount = Amount.FromUnits(7) }]);
+            u.AppendEvent(Sample.Event("e2"), Sample.Entries(Sample.Event("e2")));
+        });
+
+        Assert.Equal(["e1"], result.SkippedEventIds);
+        Assert.Equal(e, await store.GetEventAsync("reg", "e1"));
+        Assert.Equal(Sample.Entries(e), await store.ListEntriesAsync("reg", "e1"));
+        Assert.Equal(6, (await ToListAsync(store.ReadLedgerAsync("reg", Sample.At(0), Sample.At(1)))).Count);
+    }
+
+    [Fact]
+    public async Task Event_AppendedTwiceInOneUnit_IsStoredOnce()
+    {
+        IAffiliateStore store = await CreateStoreAsync();
+        ProgramEvent e = Sample.Event("e1");
+
+        CommitResult result = await CommitAsync(store, u =>
+        {
+            u.AppendEvent(e, Sample.Entries(e));
+            u.AppendEvent(e, Sample.Entries(e));
+        });
+
+        Assert.Equal(["e1"], result.SkippedEventIds);
+        Assert.Equal(3, (await store.ListEntriesAsync("reg", "e1")).Count);
+    }
+
+    [Fact]
+    public async Task Ledger_ReadsHalfOpenRangeInTimeEventSequenceOrder()
+    {
+        IAffiliateStore store = await CreateStoreAsync();
+        ProgramEvent[] events = [Sample.Event("b", 10), Sample.Event("a", 10), Sample.Event("c", 5), Sample.Event("d", 20), Sample.Event("z", 9)];
+        foreach (ProgramEvent e in events)
+        {
+            await CommitAsync(store, u => u.AppendEvent(e, Sample.Entries(e)));
+        }
+
+        await CommitAsync(store, u => u.AppendEvent(Sample.Event("x", 10, registryId: "reg2"), Sample.Entries(Sample.Event("x", 10, registryId: "reg2"))));
+
+        List<LedgerEntry> read = await ToListAsync(store.ReadLedgerAsync("reg", Sample.At(5), Sample.At(20)));
+
+        Assert.Equal(
+            ["c/0", "c/1", "c/2", "z/0", "z/1", "z/2", "a/0", "a/1", "a/2", "b/0", "b/1", "b/2"],
+            read.Select(entry => $"{entry.EventId}/{entry.Sequence}"));
+        Assert.Equal(Sample.Entries(events[2])[1], read[1]);
+        Assert.Empty(await ToListAsync(store.ReadLedgerAsync("reg", Sample.At(21), Sample.At(100))));
+        Assert.Empty(await ToListAsync(store.ReadLedgerAsync("none", Sample.At(0), Sample.At(100))));
+    }
+
+    [Fact]
+    public async Task CodeLedger_ReadsOnlyThatCodeGenerationInRange()
+    {
+        IAffiliateStore store = await CreateStoreAsync();
+        ProgramEvent e1 = Sample.Event("e1", 1);
+        ProgramEvent e2 = Sample.Event("e2", 2);
+        ProgramEvent e3 = Sample.Event("e3", 3);
+        LedgerEntry[] other = [.. Sample.Entries(e2).Select(entry => entry with { Code = "OTHER" })];
+        LedgerEntry[] newGeneration = [.. Sample.Entries(e3).Select(entry => entry with { CodeGeneration = 2 })];
+        await CommitAsync(store, u =>
+        {
+            u.AppendEvent(e1, Sample.Entries(e1));
+            u.AppendEvent(e2, other);
+            u.AppendEvent(e3, newGeneration);
+        });
+
+        List<LedgerEntry> first = await ToListAsync(store.ReadCodeLedgerAsync("reg", "AB123", 1, Sample.At(0), Sample.At(10)));
+        List<LedgerEntry> second = await ToListAsync(store.ReadCodeLedgerAsync("reg", "AB123", 2, Sample.At(0), Sample.At(3)));
+
+        Assert.Equal(Sample.Entries(e1), first);
+        Assert.Empty(second);
+        Assert.Equal(3, (await ToListAsync(store.ReadCodeLedgerAsync("reg", "AB123", 2, Sample.At(3), Sample.At(4)))).Count);
+    }
+
+    [Fact]
+    public async Task Conflict_RollsBackEveryWriteOfTheUnit()
+    {
+        IAffiliateStore store = await CreateStoreAsync();
+        await CommitAsync(store, u => u.ConsumeNonce("signer", "n1", Sample.At(60)));
+        ProgramEvent e = Sample.Event("e1");
+
+        await CommitExpectingConflictAsync(store, u =>
+        {
+            u.SaveRegistry(Sample.Registry());
+            u.SaveTerms(Sample.Terms());
+            u.SaveCode(Sample.Code());
+            u.SaveBinding(Sample.Binding());
+            u.SaveClick(Sample.Click());
+            u.AppendEvent(e, Sample.Entries(e));
+            u.SaveSettlement("reg", "w1", [Sample.Statement("w1", "p", Sample.At(0), Sample.At(10))], [Sample.Payout("p1")]);
+            u.ConsumeNonce("signer", "n1", Sample.At(60));
+        });
+
+        Assert.Null(await store.GetRegistryAsync("reg"));
+        Assert.Null(await store.GetTermsAsync("reg", 1));
+        Assert.Null(await store.GetCodeAsync("reg", "AB123"));
+        Assert.Null(await store.GetBindingAsync("reg", "user", ""));
+        Assert.Null(await store.GetClickAsync("tok"));
+        Assert.Null(await store.GetEventAsync("reg", "e1"));
+        Assert.Empty(await ToListAsync(store.ReadLedgerAsync("reg", Sample.At(0), Sample.At(100))));
+        Assert.False(await store.HasEventsForUserAsync("reg", "user"));
+        Assert.False(await store.IsEpochSettledAsync("reg", "w1"));
+        Assert.Null(await store.GetPayoutAsync("p1"));
+    }
+
+    [Fact]
+    public async Task Unit_DisposedWithoutCommit_WritesNothing()
+    {
+        IAffiliateStore store = await CreateStoreAsync();
+        ProgramEvent e = Sample.Event("e1");
+
+        await using (IAffiliateUnitOfWork unit = await store.BeginAsync())
+        {
+            unit.SaveRegistry(Sample.Registry());
+            unit.AppendEvent(e, Sample.Entries(e));
+            unit.ConsumeNonce("signer", "n1", Sample.At(60));
+        }
+
+        Assert.Null(await store.GetRegistryAsync("reg"));
+        Assert.Null(await store.GetEventAsync("reg", "e1"));
+        await CommitAsync(store, u => u.ConsumeNonce("signer", "n1", Sample.At(60)));
+    }
+}
