@@ -7,9 +7,9 @@ public sealed class PostgreSqlMigrationsTests(PostgreSqlServer server) : IAsyncL
 {
     private string connectionString = "";
 
-    public async Task InitializeAsync() => connectionString = await server.CreateDatabaseAsync();
+    public async Task InitializeAsync() => connectionString = await server.CreateSchemaAsync();
 
-    public Task DisposeAsync() => server.DropDatabaseAsync(connectionString);
+    public Task DisposeAsync() => server.DropSchemaAsync(connectionString);
 
     [Fact]
     public async Task Apply_TwiceAndConcurrently_RecordsEachMigrationOnce()

@@ -6,12 +6,12 @@ using Npgsql;
 namespace Affiliates.PostgreSql.Tests;
 
 /// <summary>One PostgreSQL server for the whole test run: the one named by AFFILIATES_PG_CONNECTION, or else a
-/// throwaway cluster started here the way .ci/postgres.sh does. Hands every test its own fresh database.</summary>
+/// throwaway cluster started here the way .ci/postgres.sh does. Hands every test its own fresh schema.</summary>
 public sealed class PostgreSqlServer : IAsyncLifetime
 {
     public const string ConnectionVariable = "AFFILIATES_PG_CONNECTION";
 
-    private readonly List<string> databases = [];
+    private readonly List<string> schemas = [];
     private string? clusterDirectory;
 
     public string AdminConnectionString { get; private set; } = "";
@@ -33,36 +33,36 @@ public sealed class PostgreSqlServer : IAsyncLifetime
         }
     }
 
-    /// <summary>Creates an empty database and returns a connection string to it.</summary>
-    public async Task<string> CreateDatabaseAsync()
+    /// <summary>Creates an empty schema and returns a connection string whose search path is that schema, so a
+    /// store using it sees only its own tables.</summary>
+    public async Task<string> CreateSchemaAsync()
     {
-        var name = "affiliates_test_" + Guid.NewGuid().ToString("N");
-        await ExecuteAdminAsync($"CREATE DATABASE {name}");
-        lock (databases)
+        string name = "affiliates_test_" + Guid.NewGuid().ToString("N");
+        await ExecuteAdminAsync($"CREATE SCHEMA {name}");
+        lock (schemas)
         {
-            databases.Add(name);
+            schemas.Add(name);
         }
 
-        return new NpgsqlConnectionStringBuilder(AdminConnectionString) { Database = name }.ConnectionString;
+        return new NpgsqlConnectionStringBuilder(AdminConnectionString) { SearchPath = name }.ConnectionString;
     }
 
-    /// <summary>Drops a database made by <see cref="CreateDatabaseAsync"/>, closing its sessions.</summary>
-    public async Task DropDatabaseAsync(string connectionString)
+    /// <summary>Drops a schema made by <see cref="CreateSchemaAsync"/> with everything in it.</summary>
+    public async Task DropSchemaAsync(string connectionString)
     {
-        var name = new NpgsqlConnectionStringBuilder(connectionString).Database!;
-        NpgsqlConnection.ClearAllPools();
-        await ExecuteAdminAsync($"DROP DATABASE IF EXISTS {name} WITH (FORCE)");
-        lock (databases)
+        string name = new NpgsqlConnectionStringBuilder(connectionString).SearchPath!;
+        await ExecuteAdminAsync($"DROP SCHEMA IF EXISTS {name} CASCADE");
+        lock (schemas)
         {
-            databases.Remove(name);
+            schemas.Remove(name);
         }
     }
 
     public async Task DisposeAsync()
     {
-        foreach (var name in databases.ToList())
+        foreach (string name in schemas.ToList())
         {
-            await ExecuteAdminAsync($"DROP DATABASE IF EXISTS {name} WITH (FORCE)");
+            await ExecuteAdminAsync($"DROP SCHEMA IF EXISTS {name} CASCADE");
         }
 
         if (clusterDirectory is not null)
@@ -106,7 +106,7 @@ public sealed class PostgreSqlServer : IAsyncLifetime
             Path.Combine(clusterDirectory, "server.log"),
             "-w",
             "-o",
-            $"-k {clusterDirectory} -c listen_addresses=127.0.0.1 -p {port} -c max_connections=200",
+            $"-k {clusterDirectory} -c listen_addresses=127.0.0.1 -p {port} -c max_connections=200 -c fsync=off -c synchronous_commit=off -c full_page_writes=off",
             "start");
         return $"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres";
     }
