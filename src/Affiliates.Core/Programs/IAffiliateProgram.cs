@@ -1,0 +1,30 @@
+using Affiliates.Ledger;
+using NodaTime;
+
+namespace Affiliates.Programs;
+
+/// <summary>What a host calls to run referral programs: registries, codes, signed changes, attribution, events, totals.</summary>
+/// <remarks>Every method returns an explicit result naming why something was refused; none throws for bad input from users.</remarks>
+public interface IAffiliateProgram
+{
+    /// <summary>Creates a registry with its first terms (version 1).</summary>
+    ValueTask<RegistryResult> CreateRegistryAsync(NewRegistry registry, CancellationToken cancellationToken = default);
+
+    /// <summary>Applies a signed change (create code, partner settings, admin settings, new terms).</summary>
+    ValueTask<ChangeResult> ApplyAsync(SignedRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>Records a click on a referral link and issues an attribution token valid for the registry's window.</summary>
+    ValueTask<ClickResult> RecordClickAsync(ClickRequest click, CancellationToken cancellationToken = default);
+
+    /// <summary>Binds a converting user to the code of their token or the code they gave.</summary>
+    ValueTask<BindResult> ConvertAsync(ConversionRequest conversion, CancellationToken cancellationToken = default);
+
+    /// <summary>Removes a user's account-wide binding, where the registry's policy allows it; the host authenticates the user.</summary>
+    ValueTask<BindResult> RemoveBindingAsync(string registryId, string userAddress, CancellationToken cancellationToken = default);
+
+    /// <summary>Ingests events in order, idempotently by (registry, id), committing them together.</summary>
+    ValueTask<IReadOnlyList<IngestResult>> IngestAsync(IReadOnlyList<ProgramEvent> events, CancellationToken cancellationToken = default);
+
+    /// <summary>Returns per-code totals over [<paramref name="start"/>, <paramref name="end"/>), highest partner earnings first, then revenue, then code.</summary>
+    ValueTask<IReadOnlyList<CodeTotals>> GetTotalsAsync(string registryId, Instant start, Instant end, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,210 @@
+using Affiliates.Storage;
+using NodaTime;
+
+namespace Affiliates.Programs;
+
+internal sealed partial class ProgramEngine
+{
+    public async ValueTask<ChangeResult> ApplyAsync(SignedRequest request, CancellationToken cancellationToken = default)
+    {
+        Preconditions.NotNull(request);
+        Preconditions.NotNull(request.Change);
+        if (string.IsNullOrEmpty(request.Signer) || string.IsNullOrEmpty(request.Nonce) || string.IsNullOrEmpty(request.Signature))
+        {
+            return Reject(ChangeOutcome.MissingField, "signer, nonce and signature are required");
+        }
+
+        Registry? registry = await store.GetRegistryAsync(request.RegistryId, cancellationToken).ConfigureAwait(false);
+        if (registry is null)
+        {
+            return Reject(ChangeOutcome.UnknownRegistry, $"registry '{request.RegistryId}' does not exist");
+        }
+
+        Instant now = clock.GetCurrentInstant();
+        if (now >= request.ExpiresAt)
+        {
+            return Reject(ChangeOutcome.Expired, $"the request expired at {request.ExpiresAt}");
+        }
+
+        if (request.ExpiresAt - now > options.MaxRequestLifetime)
+        {
+            return Reject(ChangeOutcome.ExpiryTooFar, $"the request may expire at most {options.MaxRequestLifetime} ahead");
+        }
+
+        ProgramChange change = request.Change;
+        string? codeText = change.TargetCode is { } target ? CodeRules.Normalize(target) : null;
+        PartnerCode? code = null;
+        if (codeText is not null && change.Authority != ChangeAuthority.Anyone)
+        {
+            code = await store.GetCodeAsync(registry.Id, codeText, cancellationToken).ConfigureAwait(false);
+            if (code is null)
+            {
+                return Reject(ChangeOutcome.UnknownCode, $"code '{codeText}' does not exist");
+            }
+        }
+
+        bool isAdmin = request.Signer == registry.AdminAddress;
+        bool isOwner = code is not null && request.Signer == code.OwnerAddress;
+        bool authorised = change.Authority switch
+        {
+            ChangeAuthority.Anyone => true,
+            ChangeAuthority.Owner => isOwner,
+            ChangeAuthority.OwnerOrAdmin => isOwner || isAdmin,
+            _ => isAdmin,
+        };
+        if (!authorised)
+        {
+            return Reject(ChangeOutcome.NotAuthorised, $"{request.Signer} may not {change.Name} here");
+        }
+
+        if (!verifier.Verify(request.Signer, request.Message, request.Signature))
+        {
+            return Reject(ChangeOutcome.BadSignature, $"the signature is not {request.Signer}'s signature of the request");
+        }
+
+        ProgramTerms terms = await TermsAsync(registry.Id, registry.TermsVersion, cancellationToken).ConfigureAwait(false);
+        await using IAffiliateUnitOfWork unit = await store.BeginAsync(cancellationToken).ConfigureAwait(false);
+        unit.ConsumeNonce(request.Signer, request.Nonce, request.ExpiresAt);
+        ChangeResult result = change switch
+        {
+            CreateCode create => await CreateCodeAsync(unit, registry, terms, request.Signer, create, now, cancellationToken).ConfigureAwait(false),
+            PublishTerms publish => Publish(unit, registry, publish.Terms, now),
+            SetExclusion exclusion => Exclude(unit, registry, exclusion),
+            _ => ChangeCode(unit, terms, code!, change, now),
+        };
+        if (!result.IsApplied)
+        {
+            return result;
+        }
+
+        try
+        {
+            await unit.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (StoreConflictException conflict)
+        {
+            return conflict.Conflict switch
+            {
+                StoreConflict.NonceUsed => Reject(ChangeOutcome.NonceReplayed, $"nonce '{request.Nonce}' of {request.Signer} was used before"),
+                StoreConflict.CodeTaken => Reject(ChangeOutcome.CodeTaken, $"code '{codeText}' was created concurrently"),
+                _ => Reject(ChangeOutcome.Conflict, $"another change committed first ({conflict.Conflict}); sign again with a new nonce"),
+            };
+        }
+
+        return result;
+    }
+
+    private static ChangeResult Reject(ChangeOutcome outcome, string detail) => new(outcome, detail);
+
+    private async ValueTask<ChangeResult> CreateCodeAsync(
+        IAffiliateUnitOfWork unit, Registry registry, ProgramTerms terms, string owner, CreateCode create, Instant now, CancellationToken cancellationToken)
+    {
+        string codeText = CodeRules.Normalize(create.Code ?? string.Empty);
+        if (!CodeRules.IsWellFormed(codeText, terms))
+        {
+            return Reject(ChangeOutcome.MalformedCode, $"code '{codeText}' does not match {terms.CodePattern}");
+        }
+
+        if (CodeRules.IsReserved(codeText, terms))
+        {
+            return Reject(ChangeOutcome.ReservedCode, $"code '{codeText}' is reserved");
+        }
+
+        if (string.IsNullOrWhiteSpace(create.PaymentAddress))
+        {
+            return Reject(ChangeOutcome.MissingField, "a payment address is required");
+        }
+
+        if (RangeProblem(terms, create.Kickback, create.AffiliateFee) is { } problem)
+        {
+            return problem;
+        }
+
+        PartnerCode? existing = await store.GetCodeAsync(registry.Id, codeText, cancellationToken).ConfigureAwait(false);
+        if (existing is { Status: CodeStatus.Active })
+        {
+            return Reject(ChangeOutcome.CodeTaken, $"code '{codeText}' is taken");
+        }
+
+        if (existing?.RetiredAt is { } retiredAt && now < retiredAt + terms.CodeCooldown)
+        {
+            return Reject(ChangeOutcome.CodeCoolingDown, $"code '{codeText}' was retired at {retiredAt} and is free again at {retiredAt + terms.CodeCooldown}");
+        }
+
+        string channel = create.Channel ?? string.Empty;
+        IReadOnlyList<PartnerCode> owned = await store.ListCodesByOwnerAsync(registry.Id, owner, cancellationToken).ConfigureAwait(false);
+        if (owned.Any(c => c.Status == CodeStatus.Active && c.Channel == channel))
+        {
+            return Reject(ChangeOutcome.ChannelTaken, $"{owner} already has an active code for channel '{channel}'");
+        }
+
+        unit.SaveCode(new PartnerCode(
+            registry.Id, codeText, (existing?.Generation ?? 0) + 1, owner, channel, create.PaymentAddress, create.Kickback, create.AffiliateFee, null, CodeStatus.Active, now, null));
+        return ChangeResult.Applied;
+    }
+
+    private static ChangeResult ChangeCode(IAffiliateUnitOfWork unit, ProgramTerms terms, PartnerCode code, ProgramChange change, Instant now)
+    {
+        if (code.Status == CodeStatus.Retired)
+        {
+            return Reject(ChangeOutcome.CodeRetired, $"code '{code.Code}' is retired");
+        }
+
+        PartnerCode? changed = change switch
+        {
+            SetPaymentAddress set when string.IsNullOrWhiteSpace(set.PaymentAddress) => null,
+            SetPaymentAddress set => code with { PaymentAddress = set.PaymentAddress },
+            SetKickback set => code with { Kickback = set.Kickback },
+            SetAffiliateFee set => code with { AffiliateFee = set.AffiliateFee },
+            SetReferralFeeOverride set => code with { ReferralFeeOverride = set.ReferralFee },
+            RetireCode => code with { Status = CodeStatus.Retired, RetiredAt = now },
+            _ => throw new ArgumentOutOfRangeException(nameof(change), change.Name, "not a code change"),
+        };
+        if (changed is null)
+        {
+            return Reject(ChangeOutcome.MissingField, "a payment address is required");
+        }
+
+        if (RangeProblem(terms, changed.Kickback, changed.AffiliateFee) is { } problem && change is SetKickback or SetAffiliateFee)
+        {
+            return problem;
+        }
+
+        unit.SaveCode(changed);
+        return ChangeResult.Applied;
+    }
+
+    private static ChangeResult? RangeProblem(ProgramTerms terms, Rate kickback, Rate affiliateFee) =>
+        !terms.KickbackRange.Contains(kickback)
+            ? Reject(ChangeOutcome.OutOfRange, $"kickback {kickback} is outside {terms.KickbackRange.Minimum}..{terms.KickbackRange.Maximum}")
+            : !terms.AffiliateFeeRange.Contains(affiliateFee)
+                ? Reject(ChangeOutcome.OutOfRange, $"affiliate fee {affiliateFee} is outside {terms.AffiliateFeeRange.Minimum}..{terms.AffiliateFeeRange.Maximum}")
+                : null;
+
+    private static ChangeResult Publish(IAffiliateUnitOfWork unit, Registry registry, ProgramTerms terms, Instant now)
+    {
+        List<string> problems = TermsValidation.Problems(Preconditions.NotNull(terms));
+        if (problems.Count > 0)
+        {
+            return Reject(ChangeOutcome.InvalidTerms, string.Join("; ", problems));
+        }
+
+        int version = registry.TermsVersion + 1;
+        unit.SaveTerms(terms with { RegistryId = registry.Id, Version = version, EffectiveFrom = now });
+        unit.SaveRegistry(registry with { TermsVersion = version });
+        return ChangeResult.Applied;
+    }
+
+    private static ChangeResult Exclude(IAffiliateUnitOfWork unit, Registry registry, SetExclusion exclusion)
+    {
+        if (string.IsNullOrWhiteSpace(exclusion.Address))
+        {
+            return Reject(ChangeOutcome.MissingField, "an address is required");
+        }
+
+        IEnumerable<string> others = registry.ExcludedAddresses.Where(a => a != exclusion.Address);
+        string[] excluded = [.. (exclusion.Excluded ? others.Append(exclusion.Address) : others).Order(StringComparer.Ordinal)];
+        unit.SaveRegistry(registry with { ExcludedAddresses = excluded });
+        return ChangeResult.Applied;
+    }
+}
