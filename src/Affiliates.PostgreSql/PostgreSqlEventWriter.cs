@@ -11,11 +11,14 @@ namespace Affiliates.PostgreSql;
 /// <remarks>
 /// Idempotence rests on the primary key of <c>program_events</c> and <c>ON CONFLICT DO NOTHING</c>: entries are
 /// written only for event rows this statement inserted, so a concurrent writer of the same event waits for ours
-/// and then skips. Small batches send one statement per event in a single round trip; large ones stream both
-/// tables with COPY BINARY into temporary staging tables and move them with one <c>INSERT … SELECT</c>.
+/// and then skips. Small batches send one statement per event in a single round trip. Large ones are copied with
+/// COPY BINARY straight into the tables under a savepoint; if any event already exists, that copy is undone and
+/// both tables are copied into temporary staging tables instead and moved with one idempotent <c>INSERT … SELECT</c>.
 /// </remarks>
 internal static class PostgreSqlEventWriter
 {
+    private const string DirectCopy = "direct_copy";
+
     private static readonly string AppendOne = $"""
         WITH inserted AS (
             INSERT INTO program_events ({EventColumns}) VALUES ({Placeholders(11)})
@@ -31,10 +34,7 @@ internal static class PostgreSqlEventWriter
 
     private const string CreateStaging = """
         CREATE TEMP TABLE staged_events (ordinal integer NOT NULL, LIKE program_events) ON COMMIT DROP;
-        CREATE TEMP TABLE staged_entries (
-            ordinal integer NOT NULL, sequence integer NOT NULL, kind smallint NOT NULL, account text NOT NULL, code text,
-            code_generation integer NOT NULL, terms_version integer NOT NULL, amount numeric(39, 0) NOT NULL, outcome smallint NOT NULL)
-            ON COMMIT DROP
+        CREATE TEMP TABLE staged_entries (ordinal integer NOT NULL, LIKE ledger_entries) ON COMMIT DROP
         """;
 
     private static readonly string MoveStaged = $"""
@@ -42,17 +42,15 @@ internal static class PostgreSqlEventWriter
             INSERT INTO program_events ({EventColumns}) SELECT {EventColumns} FROM staged_events
             ON CONFLICT DO NOTHING RETURNING registry_id, event_id),
         kept AS (
-            SELECT s.ordinal, s.registry_id, s.event_id, s.occurred_at FROM staged_events s JOIN inserted i USING (registry_id, event_id)),
+            SELECT s.ordinal FROM staged_events s JOIN inserted i USING (registry_id, event_id)),
         entries AS (
-            INSERT INTO ledger_entries ({EntryColumns})
-            SELECT k.registry_id, k.event_id, e.sequence, k.occurred_at, e.kind, e.account, e.code, e.code_generation, e.terms_version, e.amount, e.outcome
-            FROM staged_entries e JOIN kept k USING (ordinal))
+            INSERT INTO ledger_entries ({EntryColumns}) SELECT {EntryColumns} FROM staged_entries JOIN kept USING (ordinal))
         SELECT s.ordinal FROM staged_events s WHERE NOT EXISTS (SELECT 1 FROM kept k WHERE k.ordinal = s.ordinal)
         """;
 
     /// <summary>Appends events whose keys are distinct and returns the positions of those that already existed.</summary>
     public static async Task<HashSet<int>> AppendAsync(
-        NpgsqlConnection connection,
+        NpgsqlTransaction transaction,
         IReadOnlyList<(ProgramEvent Event, LedgerEntry[] Entries)> events,
         bool bulk,
         CancellationToken cancellationToken)
@@ -62,9 +60,28 @@ internal static class PostgreSqlEventWriter
             return [];
         }
 
-        return bulk
-            ? await AppendStagedAsync(connection, events, cancellationToken).ConfigureAwait(false)
-            : await AppendEachAsync(connection, events, cancellationToken).ConfigureAwait(false);
+        NpgsqlConnection connection = transaction.Connection!;
+        if (!bulk)
+        {
+            return await AppendEachAsync(connection, events, cancellationToken).ConfigureAwait(false);
+        }
+
+        // Large batches are nearly always new events: copy them straight into the tables, and take the staging
+        // path only when one of them exists (the unique key stops the copy; the savepoint undoes it).
+        await transaction.SaveAsync(DirectCopy, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await CopyEventsAsync(connection, "program_events", staged: false, events, cancellationToken).ConfigureAwait(false);
+            await CopyEntriesAsync(connection, "ledger_entries", staged: false, events, cancellationToken).ConfigureAwait(false);
+            await transaction.ReleaseAsync(DirectCopy, cancellationToken).ConfigureAwait(false);
+            return [];
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
+        {
+            await transaction.RollbackAsync(DirectCopy, cancellationToken).ConfigureAwait(false);
+        }
+
+        return await AppendStagedAsync(connection, events, cancellationToken).ConfigureAwait(false);
     }
 
     private static async Task<HashSet<int>> AppendEachAsync(
@@ -124,8 +141,8 @@ internal static class PostgreSqlEventWriter
             await create.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        await CopyEventsAsync(connection, events, cancellationToken).ConfigureAwait(false);
-        await CopyEntriesAsync(connection, events, cancellationToken).ConfigureAwait(false);
+        await CopyEventsAsync(connection, "staged_events", staged: true, events, cancellationToken).ConfigureAwait(false);
+        await CopyEntriesAsync(connection, "staged_entries", staged: true, events, cancellationToken).ConfigureAwait(false);
 
         var skipped = new HashSet<int>();
         await using NpgsqlCommand move = PostgreSqlCommands.Create(connection, MoveStaged);
@@ -140,17 +157,23 @@ internal static class PostgreSqlEventWriter
 
     private static async Task CopyEventsAsync(
         NpgsqlConnection connection,
+        string table,
+        bool staged,
         IReadOnlyList<(ProgramEvent Event, LedgerEntry[] Entries)> events,
         CancellationToken cancellationToken)
     {
         await using NpgsqlBinaryImporter copy = await connection.BeginBinaryImportAsync(
-            $"COPY staged_events (ordinal, {EventColumns}) FROM STDIN (FORMAT BINARY)",
+            $"COPY {table} ({(staged ? "ordinal, " : "")}{EventColumns}) FROM STDIN (FORMAT BINARY)",
             cancellationToken).ConfigureAwait(false);
         for (int i = 0; i < events.Count; i++)
         {
             ProgramEvent e = events[i].Event;
             await copy.StartRowAsync(cancellationToken).ConfigureAwait(false);
-            await copy.WriteAsync(i, NpgsqlDbType.Integer, cancellationToken).ConfigureAwait(false);
+            if (staged)
+            {
+                await copy.WriteAsync(i, NpgsqlDbType.Integer, cancellationToken).ConfigureAwait(false);
+            }
+
             await copy.WriteAsync(e.RegistryId, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
             await copy.WriteAsync(e.Id, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
             await copy.WriteAsync((short)e.Kind, NpgsqlDbType.Smallint, cancellationToken).ConfigureAwait(false);
@@ -169,19 +192,28 @@ internal static class PostgreSqlEventWriter
 
     private static async Task CopyEntriesAsync(
         NpgsqlConnection connection,
+        string table,
+        bool staged,
         IReadOnlyList<(ProgramEvent Event, LedgerEntry[] Entries)> events,
         CancellationToken cancellationToken)
     {
         await using NpgsqlBinaryImporter copy = await connection.BeginBinaryImportAsync(
-            "COPY staged_entries (ordinal, sequence, kind, account, code, code_generation, terms_version, amount, outcome) FROM STDIN (FORMAT BINARY)",
+            $"COPY {table} ({(staged ? "ordinal, " : "")}{EntryColumns}) FROM STDIN (FORMAT BINARY)",
             cancellationToken).ConfigureAwait(false);
         for (int i = 0; i < events.Count; i++)
         {
             foreach (LedgerEntry x in events[i].Entries)
             {
                 await copy.StartRowAsync(cancellationToken).ConfigureAwait(false);
-                await copy.WriteAsync(i, NpgsqlDbType.Integer, cancellationToken).ConfigureAwait(false);
+                if (staged)
+                {
+                    await copy.WriteAsync(i, NpgsqlDbType.Integer, cancellationToken).ConfigureAwait(false);
+                }
+
+                await copy.WriteAsync(x.RegistryId, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
+                await copy.WriteAsync(x.EventId, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
                 await copy.WriteAsync(x.Sequence, NpgsqlDbType.Integer, cancellationToken).ConfigureAwait(false);
+                await copy.WriteAsync(Ticks(x.OccurredAt), NpgsqlDbType.Bigint, cancellationToken).ConfigureAwait(false);
                 await copy.WriteAsync((short)x.Kind, NpgsqlDbType.Smallint, cancellationToken).ConfigureAwait(false);
                 await copy.WriteAsync(x.Account, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
                 await WriteNullableAsync(copy, x.Code, cancellationToken).ConfigureAwait(false);

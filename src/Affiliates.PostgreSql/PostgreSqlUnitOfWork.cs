@@ -162,7 +162,7 @@ internal sealed class PostgreSqlUnitOfWork(PostgreSqlAffiliateStore store) : IAf
         }
 
         HashSet<int> existing = await PostgreSqlEventWriter.AppendAsync(
-            connection,
+            transaction,
             distinct,
             bulk: distinct.Count >= store.BulkCopyThreshold,
             cancellationToken).ConfigureAwait(false);
