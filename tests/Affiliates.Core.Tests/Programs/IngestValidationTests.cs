@@ -1,0 +1,126 @@
+using Affiliates.Ledger;
+using Affiliates.Programs;
+using NodaTime;
+
+namespace Affiliates.Tests.Programs;
+
+public sealed class IngestValidationTests
+{
+    private static async Task<ProgramFixture> SetUpAsync()
+    {
+        ProgramFixture f = await new ProgramFixture().WithRegistryAsync();
+        await f.CreateCodeAsync("alice-wallet", "AB123");
+        return f;
+    }
+
+    [Theory]
+    [InlineData("NOPE99", FeeOutcome.UnknownCode)]
+    [InlineData("bad code!", FeeOutcome.MalformedCode)]
+    public async Task Trade_WithABadCode_GoesToTheProtocolAndSaysWhy(string code, FeeOutcome expected)
+    {
+        ProgramFixture f = await SetUpAsync();
+
+        IngestResult result = await f.IngestAsync(f.Trade("t1", "user", 1_000, notional: 50_000, code: code));
+
+        Assert.Equal(IngestStatus.Recorded, result.Status);
+        Assert.Equal(expected, result.Outcome);
+        Assert.Contains("protocol", result.Detail, StringComparison.Ordinal);
+        LedgerEntry entry = Assert.Single(result.Entries);
+        Assert.Equal((LedgerEntryKind.Protocol, 1_000L, expected), (entry.Kind, (long)entry.Amount.Units, entry.Outcome));
+        Assert.Null(result.AffiliateFee);
+    }
+
+    [Fact]
+    public async Task Trade_WithNegativeAmount_IsRejected()
+    {
+        ProgramFixture f = await SetUpAsync();
+
+        IngestResult fee = await f.IngestAsync(f.Trade("t1", "user", -1));
+        IngestResult notional = await f.IngestAsync(f.Trade("t2", "user", 1, notional: -5));
+
+        Assert.Equal(IngestStatus.NegativeAmount, fee.Status);
+        Assert.Equal(IngestStatus.NegativeAmount, notional.Status);
+        Assert.Null(await f.Store.GetEventAsync(ProgramFixture.Registry, "t1"));
+    }
+
+    [Fact]
+    public async Task Trade_WithAnAmountBeyondTheLimit_IsRejected()
+    {
+        ProgramFixture f = await SetUpAsync();
+        ProgramEvent huge = f.Trade("t1", "user", 0) with { Amount = Amount.MaxValue };
+
+        IngestResult result = await f.IngestAsync(huge);
+        IngestResult atLimit = await f.IngestAsync(f.Trade("t2", "user", 0, code: "AB123") with { Amount = IngestResult.MaxAmount });
+
+        Assert.Equal(IngestStatus.AmountTooLarge, result.Status);
+        Assert.Equal(IngestStatus.Recorded, atLimit.Status);
+        Assert.Equal(IngestResult.MaxAmount, atLimit.Entries.Aggregate(Amount.Zero, (sum, e) => sum + e.Amount));
+    }
+
+    [Fact]
+    public async Task Events_WithMissingFieldsOrUnknownRegistry_AreRejected()
+    {
+        ProgramFixture f = await SetUpAsync();
+
+        IReadOnlyList<IngestResult> results = await f.Program.IngestAsync(
+        [
+            f.Trade("", "user", 1),
+            f.Trade("t1", "", 1),
+            f.Trade("t2", "user", 1) with { RegistryId = "elsewhere" },
+            f.Trade("t3", "user", 1) with { Kind = (EventKind)42 },
+            new ProgramEvent(ProgramFixture.Registry, "r1", EventKind.Refund, f.Clock.Now, "user", Amount.FromUnits(1), Amount.Zero),
+        ]);
+
+        Assert.Equal(
+            [IngestStatus.MissingField, IngestStatus.MissingField, IngestStatus.UnknownRegistry, IngestStatus.MissingField, IngestStatus.MissingField],
+            results.Select(r => r.Status));
+        Assert.All(results, r => Assert.Empty(r.Entries));
+    }
+
+    [Fact]
+    public async Task Refunds_OfUnknownEventsOrWithAnotherAmount_AreRejected()
+    {
+        ProgramFixture f = await SetUpAsync();
+        await f.IngestAsync(f.Trade("t1", "user", 100));
+
+        IngestResult unknown = await f.IngestAsync(Refund("r1", "t0", 100));
+        IngestResult partial = await f.IngestAsync(Refund("r2", "t1", 50));
+        IngestResult full = await f.IngestAsync(Refund("r3", "t1", 100));
+        IngestResult ofRefund = await f.IngestAsync(Refund("r4", "r3", 100));
+
+        Assert.Equal(IngestStatus.UnknownRefundTarget, unknown.Status);
+        Assert.Equal(IngestStatus.RefundAmountMismatch, partial.Status);
+        Assert.Equal(IngestStatus.Recorded, full.Status);
+        Assert.Equal(IngestStatus.UnknownRefundTarget, ofRefund.Status);
+
+        ProgramEvent Refund(string id, string of, long amount) =>
+            new(ProgramFixture.Registry, id, EventKind.Refund, f.Clock.Now, "user", Amount.FromUnits(amount), Amount.Zero, RefundOf: of);
+    }
+
+    [Fact]
+    public async Task Event_RepeatedWithinOneBatch_IsRecordedOnce()
+    {
+        ProgramFixture f = await SetUpAsync();
+        ProgramEvent trade = f.Trade("t1", "user", 100);
+
+        IReadOnlyList<IngestResult> results = await f.Program.IngestAsync([trade, trade with { Amount = Amount.FromUnits(5) }]);
+
+        Assert.Equal([IngestStatus.Recorded, IngestStatus.Duplicate], results.Select(r => r.Status));
+        Assert.Equal(trade, await f.Store.GetEventAsync(ProgramFixture.Registry, "t1"));
+    }
+
+    [Fact]
+    public async Task RevenueShare_RecordsAttributedRevenueForSettlement()
+    {
+        ProgramFixture f = await new ProgramFixture().WithRegistryAsync(ProgramTermsDefaults.RevenueShare(Asset.Sol, Rate.FromPercent(20)));
+        await f.CreateCodeAsync("alice-wallet", "AB123");
+        await f.BindAsync("user", "AB123");
+
+        IngestResult paid = await f.IngestAsync(new ProgramEvent(ProgramFixture.Registry, "s1", EventKind.SubscriptionPayment, f.Clock.Now, "user", Asset.Sol.Whole(2), Amount.Zero));
+
+        LedgerEntry entry = Assert.Single(paid.Entries);
+        Assert.Equal((LedgerEntryKind.AttributedRevenue, "pay-alice-wallet", Asset.Sol.Whole(2)), (entry.Kind, entry.Account, entry.Amount));
+        IReadOnlyList<CodeTotals> totals = await f.Program.GetTotalsAsync(ProgramFixture.Registry, f.Clock.Now, f.Clock.Now + Duration.FromDays(1));
+        Assert.Equal(Asset.Sol.Whole(2), Assert.Single(totals).Revenue);
+    }
+}
