@@ -21,7 +21,7 @@ internal static class PostgreSqlEventWriter
 
     private static readonly string AppendOne = $"""
         WITH inserted AS (
-            INSERT INTO program_events ({EventColumns}) VALUES ({Placeholders(11)})
+            INSERT INTO program_events ({EventColumns}) VALUES ({Placeholders(EventColumns)})
             ON CONFLICT DO NOTHING RETURNING 1),
         entries AS (
             INSERT INTO ledger_entries ({EntryColumns})

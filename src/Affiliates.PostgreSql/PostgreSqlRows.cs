@@ -34,7 +34,9 @@ internal static class PostgreSqlRows
 
     public const string StatementColumns =
         "registry_id, epoch_id, epoch_start, epoch_end, partner, tier, lifetime_revenue, carry_in, earned, payable, carry_out, " +
-        "line_codes, line_revenues, line_rate_ppm, line_commissions, hash";
+        "line_event_ids, line_sequences, line_occurred_at, line_codes, line_revenues, line_rate_ppm, line_commissions, hash, " +
+        "referrals, dust_swept, idle_epochs";
+
 
     public const string PayoutColumns =
         "payout_id, registry_id, epoch_id, partner, payee_address, asset_chain, asset_symbol, asset_decimals, asset_contract, " +
@@ -150,10 +152,13 @@ internal static class PostgreSqlRows
 
     public static EpochStatement ReadStatement(NpgsqlDataReader r)
     {
-        string[] codes = r.GetFieldValue<string[]>(11);
-        BigInteger[] revenues = r.GetFieldValue<BigInteger[]>(12);
-        int[] rates = r.GetFieldValue<int[]>(13);
-        BigInteger[] commissions = r.GetFieldValue<BigInteger[]>(14);
+        string[] eventIds = r.GetFieldValue<string[]>(11);
+        int[] sequences = r.GetFieldValue<int[]>(12);
+        long[] times = r.GetFieldValue<long[]>(13);
+        string[] codes = r.GetFieldValue<string[]>(14);
+        BigInteger[] revenues = r.GetFieldValue<BigInteger[]>(15);
+        int[] rates = r.GetFieldValue<int[]>(16);
+        BigInteger[] commissions = r.GetFieldValue<BigInteger[]>(17);
         return new EpochStatement(
             r.GetString(0),
             r.GetString(1),
@@ -166,16 +171,21 @@ internal static class PostgreSqlRows
             Amount(r.GetFieldValue<BigInteger>(8)),
             Amount(r.GetFieldValue<BigInteger>(9)),
             Amount(r.GetFieldValue<BigInteger>(10)),
-            [.. codes.Select((code, i) => new StatementLine(code, Amount(revenues[i]), Rate(rates[i]), Amount(commissions[i])))],
-            r.GetString(15));
+            [.. eventIds.Select((id, i) => new StatementLine(id, sequences[i], Instant(times[i]), codes[i], Amount(revenues[i]), Rate(rates[i]), Amount(commissions[i])))],
+            r.GetString(18),
+            r.GetInt32(19),
+            Amount(r.GetFieldValue<BigInteger>(20)),
+            r.GetInt32(21));
     }
 
     public static object?[] Values(EpochStatement x) =>
     [
         x.RegistryId, x.EpochId, Ticks(x.EpochStart), Ticks(x.EpochEnd), x.Partner, x.Tier, Numeric(x.LifetimeRevenue),
         Numeric(x.CarryIn), Numeric(x.Earned), Numeric(x.Payable), Numeric(x.CarryOut),
+        x.Lines.Select(l => l.EventId).ToArray(), x.Lines.Select(l => l.Sequence).ToArray(), x.Lines.Select(l => Ticks(l.OccurredAt)).ToArray(),
         x.Lines.Select(l => l.Code).ToArray(), x.Lines.Select(l => Numeric(l.Revenue)).ToArray(),
         x.Lines.Select(l => l.Rate.PartsPerMillion).ToArray(), x.Lines.Select(l => Numeric(l.Commission)).ToArray(), x.Hash,
+        x.Referrals, Numeric(x.DustSwept), x.IdleEpochs,
     ];
 
     public static PayoutIntent ReadPayout(NpgsqlDataReader r) => new(
@@ -197,8 +207,11 @@ internal static class PostgreSqlRows
         Numeric(x.Amount), (short)x.Status, x.Version, Ticks(x.UpdatedAt), x.TransactionId,
     ];
 
-    /// <summary>Returns <c>$1, $2, …, $count</c>.</summary>
-    public static string Placeholders(int count) => string.Join(", ", Enumerable.Range(1, count).Select(i => "$" + i));
+    /// <summary>Returns the number of columns in a column list.</summary>
+    public static int Count(string columns) => columns.Split(", ").Length;
+
+    /// <summary>Returns <c>$1, $2, …</c>, one per column of the list.</summary>
+    public static string Placeholders(string columns) => string.Join(", ", Enumerable.Range(1, Count(columns)).Select(i => "$" + i));
 
     private static string? NullableString(NpgsqlDataReader r, int ordinal) => r.IsDBNull(ordinal) ? null : r.GetString(ordinal);
 }

@@ -18,14 +18,14 @@ internal sealed class PostgreSqlUnitOfWork(PostgreSqlAffiliateStore store) : IAf
     private const int MaxAttempts = 3;
 
     private static readonly string UpsertRegistry = Upsert("registries", RegistryColumns, "registry_id", "registries.admin_address = EXCLUDED.admin_address");
-    private static readonly string InsertTerms = $"INSERT INTO program_terms ({TermsColumns}) VALUES ({Placeholders(29)}) ON CONFLICT DO NOTHING";
+    private static readonly string InsertTerms = $"INSERT INTO program_terms ({TermsColumns}) VALUES ({Placeholders(TermsColumns)}) ON CONFLICT DO NOTHING";
     private static readonly string UpsertCode = Upsert("partner_codes", CodeColumns, "registry_id, code, generation", "partner_codes.owner_address = EXCLUDED.owner_address");
     private static readonly string UpsertBinding = Upsert("bindings", BindingColumns, "registry_id, user_address, scope");
     private static readonly string UpsertClick = Upsert("attribution_clicks", ClickColumns, "token");
-    private static readonly string InsertStatement = $"INSERT INTO epoch_statements ({StatementColumns}) VALUES ({Placeholders(16)})";
-    private static readonly string InsertPayout = $"INSERT INTO payout_intents ({PayoutColumns}) VALUES ({Placeholders(14)})";
+    private static readonly string InsertStatement = $"INSERT INTO epoch_statements ({StatementColumns}) VALUES ({Placeholders(StatementColumns)})";
+    private static readonly string InsertPayout = $"INSERT INTO payout_intents ({PayoutColumns}) VALUES ({Placeholders(PayoutColumns)})";
     private static readonly string UpdatePayout =
-        $"UPDATE payout_intents SET ({PayoutColumns}) = ({Placeholders(14)}) WHERE payout_id = $1 AND version = $15";
+        $"UPDATE payout_intents SET ({PayoutColumns}) = ({Placeholders(PayoutColumns)}) WHERE payout_id = $1 AND version = ${Count(PayoutColumns) + 1}";
 
     private readonly List<Write> writes = [];
     private readonly List<(ProgramEvent Event, LedgerEntry[] Entries)> events = [];
@@ -124,7 +124,7 @@ internal sealed class PostgreSqlUnitOfWork(PostgreSqlAffiliateStore store) : IAf
         string[] names = columns.Split(", ");
         string[] keys = key.Split(", ");
         string set = string.Join(", ", names.Except(keys).Select(n => $"{n} = EXCLUDED.{n}"));
-        return $"INSERT INTO {table} ({columns}) VALUES ({Placeholders(names.Length)}) ON CONFLICT ({key}) DO UPDATE SET {set}"
+        return $"INSERT INTO {table} ({columns}) VALUES ({Placeholders(columns)}) ON CONFLICT ({key}) DO UPDATE SET {set}"
             + (guard is null ? "" : " WHERE " + guard);
     }
 
