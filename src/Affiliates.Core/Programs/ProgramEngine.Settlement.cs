@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Affiliates.Ledger;
 using Affiliates.Settlement;
 using Affiliates.Storage;
@@ -8,6 +9,20 @@ namespace Affiliates.Programs;
 internal sealed partial class ProgramEngine
 {
     public async ValueTask<SettlementResult> SettleEpochAsync(string registryId, Instant inEpoch, CancellationToken cancellationToken = default)
+    {
+        using Activity? activity = AffiliatesTelemetry.ActivitySource.StartActivity("affiliates.settle");
+        SettlementResult result = await SettleCoreAsync(registryId, inEpoch, cancellationToken).ConfigureAwait(false);
+        activity?.SetTag(AffiliatesTelemetry.OutcomeTag, result.Outcome.ToString());
+        AffiliatesTelemetry.EpochsSettled.Add(1, new KeyValuePair<string, object?>(AffiliatesTelemetry.OutcomeTag, result.Outcome.ToString()));
+        return result;
+    }
+
+    /// <summary>Revenue share pays a tier rate of attributed revenue; fee share pays out, in full, what was split to the partner.</summary>
+    private static bool IsCommissionBase(ProgramKind program, LedgerEntryKind entry) => program == ProgramKind.RevenueShare
+        ? entry == LedgerEntryKind.AttributedRevenue
+        : entry is LedgerEntryKind.Partner or LedgerEntryKind.AffiliateFee;
+
+    private async ValueTask<SettlementResult> SettleCoreAsync(string registryId, Instant inEpoch, CancellationToken cancellationToken)
     {
         Registry? registry = await store.GetRegistryAsync(Preconditions.NotNull(registryId), cancellationToken).ConfigureAwait(false);
         if (registry is null)
@@ -28,13 +43,12 @@ internal sealed partial class ProgramEngine
             return await AlreadySettledAsync(registryId, epoch, cancellationToken).ConfigureAwait(false);
         }
 
-        LedgerEntryKind earning = terms.Kind == ProgramKind.RevenueShare ? LedgerEntryKind.AttributedRevenue : LedgerEntryKind.Partner;
         var lines = new List<SettlementLine>();
         await foreach (LedgerEntry entry in store.ReadLedgerAsync(registryId, epoch.Start, epoch.End, cancellationToken).ConfigureAwait(false))
         {
-            if (entry.Kind == earning)
+            if (entry.Code is not null && IsCommissionBase(terms.Kind, entry.Kind))
             {
-                lines.Add(new SettlementLine(entry.RegistryId, entry.EventId, entry.Sequence, entry.OccurredAt, entry.Account, entry.Code ?? string.Empty, terms.PayoutAsset, entry.Amount));
+                lines.Add(new SettlementLine(entry.RegistryId, entry.EventId, entry.Sequence, entry.OccurredAt, entry.Account, entry.Code, terms.PayoutAsset, entry.Amount));
             }
         }
 

@@ -41,6 +41,7 @@ public static class EpochSettler
         Array.Sort(ordered, StringComparer.Ordinal);
 
         var writer = new CanonicalWriter();
+        var allLines = new StatementLine[refs.Length];
         var statements = new List<EpochStatement>(ordered.Length);
         var payouts = new List<PayoutIntent>();
         foreach (string partner in ordered)
@@ -59,13 +60,13 @@ public static class EpochSettler
                 throw new SettlementException(SettlementError.NegativeReferrals, partner, $"Partner '{partner}' has {referrals} referrals.");
             }
 
-            EpochStatement statement = SettlePartner(request, partner, refs.AsSpan(start, count), previous, referrals, closing);
+            EpochStatement statement = SettlePartner(request, partner, refs.AsSpan(start, count), new ArraySegment<StatementLine>(allLines, start, count), previous, referrals, closing);
             statement = statement with { Hash = StatementHasher.ComputeHash(writer, statement) };
             statements.Add(statement);
             if (statement.Payable.IsPositive)
             {
                 payouts.Add(new PayoutIntent(
-                    PayoutId.For(request.RegistryId, request.Epoch.Id, partner, terms.PayoutAsset),
+                    PayoutId.For(writer, request.RegistryId, request.Epoch.Id, partner, terms.PayoutAsset),
                     request.RegistryId,
                     request.Epoch.Id,
                     partner,
@@ -84,7 +85,7 @@ public static class EpochSettler
     }
 
     private static EpochStatement SettlePartner(
-        SettlementRequest request, string partner, Span<LineRef> refs, PartnerState previous, int referrals, bool closing)
+        SettlementRequest request, string partner, Span<LineRef> refs, ArraySegment<StatementLine> statementLines, PartnerState previous, int referrals, bool closing)
     {
         SettlementTerms terms = request.Terms;
         IReadOnlyList<SettlementLine> lines = request.Lines;
@@ -108,7 +109,6 @@ public static class EpochSettler
             : null;
         Rate rate = terms.Kind == ProgramKind.RevenueShare ? tier?.Rate ?? Rate.Zero : Rate.Full;
 
-        var statementLines = new StatementLine[refs.Length];
         Amount earned = Amount.Zero;
         for (int i = 0; i < refs.Length; i++)
         {

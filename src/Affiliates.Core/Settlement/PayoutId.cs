@@ -10,7 +10,12 @@ public static class PayoutId
         ArgumentNullException.ThrowIfNull(epochId);
         ArgumentNullException.ThrowIfNull(partner);
         ArgumentNullException.ThrowIfNull(asset);
-        var writer = new CanonicalWriter();
+        return For(new CanonicalWriter(), registryId, epochId, partner, asset);
+    }
+
+    internal static string For(CanonicalWriter writer, string registryId, string epochId, string partner, Asset asset)
+    {
+        writer.Reset();
         writer.Write("affiliates.payout.v1");
         writer.Write(registryId);
         writer.Write(epochId);

@@ -16,7 +16,7 @@ namespace Affiliates.Settlement;
 /// <param name="Revenue">The attributed revenue (negative for a clawback).</param>
 /// <param name="Rate">The commission rate applied.</param>
 /// <param name="Commission">The commission earned on this line.</param>
-public sealed record StatementLine(
+public readonly record struct StatementLine(
     string EventId,
     int Sequence,
     Instant OccurredAt,
