@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Affiliates.Fees;
 using Affiliates.Ledger;
 using Affiliates.Storage;
@@ -12,6 +13,8 @@ internal sealed partial class ProgramEngine
     {
         Preconditions.NotNull(events);
         Preconditions.InRange(events.Count, 0, options.MaxEventsPerBatch, nameof(events));
+        using Activity? activity = AffiliatesTelemetry.ActivitySource.StartActivity("affiliates.ingest");
+        activity?.SetTag("affiliates.events", events.Count);
         var batch = new IngestBatch();
         var results = new IngestResult[events.Count];
         await using IAffiliateUnitOfWork unit = await store.BeginAsync(cancellationToken).ConfigureAwait(false);
@@ -30,6 +33,11 @@ internal sealed partial class ProgramEngine
             {
                 results[i] = IngestResult.Rejected(results[i].EventId, IngestStatus.Duplicate, "ingested concurrently by another writer");
             }
+        }
+
+        foreach (IngestResult result in results)
+        {
+            AffiliatesTelemetry.EventsIngested.Add(1, new KeyValuePair<string, object?>(AffiliatesTelemetry.OutcomeTag, result.Status.ToString()));
         }
 
         return results;
@@ -60,7 +68,7 @@ internal sealed partial class ProgramEngine
             : await AttributeAsync(e, registry, batch, unit, cancellationToken).ConfigureAwait(false);
         if (result.Status == IngestStatus.Recorded)
         {
-            batch.Events[(e.RegistryId, id)] = (e, result.Entries);
+            batch.Add(e, result.Entries);
             unit.AppendEvent(e, result.Entries);
         }
 
@@ -258,12 +266,11 @@ internal sealed partial class ProgramEngine
             AddRevenue(window, entry);
         }
 
-        foreach ((ProgramEvent _, IReadOnlyList<LedgerEntry> pending) in batch.Events.Values)
+        if (batch.EntriesByCode.TryGetValue((e.RegistryId, code.Code, code.Generation), out List<LedgerEntry>? pending))
         {
             foreach (LedgerEntry entry in pending)
             {
-                if (entry.RegistryId == e.RegistryId && entry.Code == code.Code && entry.CodeGeneration == code.Generation
-                    && entry.OccurredAt >= start && entry.OccurredAt < e.OccurredAt)
+                if (entry.OccurredAt >= start && entry.OccurredAt < e.OccurredAt)
                 {
                     AddRevenue(window, entry);
                 }

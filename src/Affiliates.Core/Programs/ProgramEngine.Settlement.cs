@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Affiliates.Ledger;
 using Affiliates.Settlement;
 using Affiliates.Storage;
@@ -8,6 +9,15 @@ namespace Affiliates.Programs;
 internal sealed partial class ProgramEngine
 {
     public async ValueTask<SettleResult> SettleEpochAsync(string registryId, Instant within, CancellationToken cancellationToken = default)
+    {
+        using Activity? activity = AffiliatesTelemetry.ActivitySource.StartActivity("affiliates.settle");
+        SettleResult result = await SettleCoreAsync(registryId, within, cancellationToken).ConfigureAwait(false);
+        activity?.SetTag(AffiliatesTelemetry.OutcomeTag, result.Outcome.ToString());
+        AffiliatesTelemetry.EpochsSettled.Add(1, new KeyValuePair<string, object?>(AffiliatesTelemetry.OutcomeTag, result.Outcome.ToString()));
+        return result;
+    }
+
+    private async ValueTask<SettleResult> SettleCoreAsync(string registryId, Instant within, CancellationToken cancellationToken)
     {
         Registry? registry = await store.GetRegistryAsync(registryId, cancellationToken).ConfigureAwait(false);
         if (registry is null)
