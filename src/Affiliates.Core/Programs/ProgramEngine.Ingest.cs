@@ -70,10 +70,20 @@ internal sealed partial class ProgramEngine
         {
             batch.Add(e, result.Entries);
             unit.AppendEvent(e, result.Entries);
+            if (e.Kind == EventKind.Refund)
+            {
+                // An entry-less marker under an id derived from the refunded event: a second refund finds it and is refused.
+                ProgramEvent marker = e with { Id = RefundMarkerId(e.RefundOf!), Amount = Amount.Zero };
+                batch.Add(marker, []);
+                unit.AppendEvent(marker, []);
+            }
         }
 
         return result;
     }
+
+    /// <summary>Event ids starting with "~refund:" are reserved for these markers.</summary>
+    private static string RefundMarkerId(string refundedEventId) => "~refund:" + refundedEventId;
 
     private static (IngestStatus Status, string Detail)? InvalidEvent(ProgramEvent e)
     {
@@ -118,6 +128,13 @@ internal sealed partial class ProgramEngine
         if (original is not { } found || found.Event.Kind == EventKind.Refund)
         {
             return IngestResult.Rejected(refund.Id, IngestStatus.UnknownRefundTarget, $"'{refund.RefundOf}' is not a refundable event");
+        }
+
+        string marker = RefundMarkerId(found.Event.Id);
+        if (batch.Events.ContainsKey((refund.RegistryId, marker))
+            || await store.GetEventAsync(refund.RegistryId, marker, cancellationToken).ConfigureAwait(false) is not null)
+        {
+            return IngestResult.Rejected(refund.Id, IngestStatus.AlreadyRefunded, $"'{refund.RefundOf}' was refunded before");
         }
 
         if (found.Event.Amount != refund.Amount)
