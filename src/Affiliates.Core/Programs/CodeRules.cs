@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 
 namespace Affiliates.Programs;
@@ -9,6 +10,8 @@ internal static class CodeRules
 
     private static readonly TimeSpan MatchTimeout = TimeSpan.FromMilliseconds(100);
 
+    private static readonly ConcurrentDictionary<string, Regex> Patterns = new(StringComparer.Ordinal);
+
     /// <summary>Codes are case-insensitive: they are compared and stored upper-cased (invariant culture).</summary>
     public static string Normalize(string code) => code.ToUpperInvariant();
 
@@ -16,7 +19,8 @@ internal static class CodeRules
     {
         try
         {
-            return Regex.IsMatch(normalized, terms.CodePattern, RegexOptions.CultureInvariant, MatchTimeout);
+            Regex pattern = Patterns.GetOrAdd(terms.CodePattern, static text => new Regex(text, RegexOptions.CultureInvariant, MatchTimeout));
+            return pattern.IsMatch(normalized);
         }
         catch (RegexMatchTimeoutException)
         {

@@ -81,6 +81,7 @@ public sealed class LedgerProperties
         Instant start = f.Clock.Now;
         var recorded = new Dictionary<string, (ProgramEvent Event, IngestResult Result)>(StringComparer.Ordinal);
         var stream = new List<ProgramEvent>();
+        var refunded = new HashSet<string>(StringComparer.Ordinal);
         for (int i = 0; i < s.Events.Length; i++)
         {
             EventSpec spec = s.Events[i];
@@ -108,14 +109,16 @@ public sealed class LedgerProperties
             }
             else if (result.Status == IngestStatus.Recorded)
             {
+                Assert.True(refunded.Add(e.RefundOf!));
                 IngestResult original = recorded[e.RefundOf!].Result;
                 Assert.Equal(original.Entries.Select(x => (x.Kind, x.Account, -x.Amount)), result.Entries.Select(x => (x.Kind, x.Account, x.Amount)));
                 Assert.Equal(Amount.Zero, Sum(original.Entries.Concat(result.Entries)));
             }
             else
             {
-                Assert.Equal(IngestStatus.UnknownRefundTarget, result.Status);
-                Assert.True(!recorded.TryGetValue(e.RefundOf!, out var target) || target.Event.Kind == EventKind.Refund);
+                bool refundable = recorded.TryGetValue(e.RefundOf!, out var target) && target.Event.Kind != EventKind.Refund;
+                Assert.Equal(refundable ? IngestStatus.AlreadyRefunded : IngestStatus.UnknownRefundTarget, result.Status);
+                Assert.Equal(refundable, refunded.Contains(e.RefundOf!));
             }
 
             if (result.Status == IngestStatus.Recorded)
