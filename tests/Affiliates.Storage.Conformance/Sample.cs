@@ -65,12 +65,18 @@ public static class Sample
         partner,
         "Tier 1",
         Amount.FromUnits(Int128.Parse("170141183460469231731687303715884105727", System.Globalization.CultureInfo.InvariantCulture)),
-        Amount.FromUnits(5),
+        Amount.FromUnits(6),
         Amount.FromUnits(200),
         Amount.FromUnits(205),
         Amount.Zero,
-        [new StatementLine("AB123", Amount.FromUnits(1_000), Rate.FromPercent(20), Amount.FromUnits(200))],
-        "hash-" + epochId + "-" + partner);
+        [
+            new StatementLine("evt-1", 1, start, "AB123", Amount.FromUnits(1_100), Rate.FromPercent(20), Amount.FromUnits(220)),
+            new StatementLine("evt-2", 0, start + Duration.FromSeconds(1), "AB123", Amount.FromUnits(-100), Rate.FromPercent(20), Amount.FromUnits(-20)),
+        ],
+        "hash-" + epochId + "-" + partner,
+        Referrals: 3,
+        DustSwept: Amount.FromUnits(1),
+        IdleEpochs: 2);
 
     public static PayoutIntent Payout(string id, string epochId = "2026-W45", PayoutStatus status = PayoutStatus.Pending, long version = 1, string registryId = "reg") =>
         new(id, registryId, epochId, "partner", "payee", Asset.UsdcSolana, Amount.FromUnits(205), status, version, T0, null);

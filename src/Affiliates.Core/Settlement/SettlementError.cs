@@ -1,0 +1,26 @@
+namespace Affiliates.Settlement;
+
+/// <summary>Why an epoch could not be settled.</summary>
+public enum SettlementError
+{
+    /// <summary>A line belongs to another registry.</summary>
+    LineFromAnotherRegistry,
+
+    /// <summary>A line's time is outside the epoch.</summary>
+    LineOutsideEpoch,
+
+    /// <summary>A line is in an asset the program does not pay in (another chain or symbol).</summary>
+    UnknownAsset,
+
+    /// <summary>A line claims the payout asset's chain and symbol but differs in decimals or contract (another token).</summary>
+    AssetMismatch,
+
+    /// <summary>The same line (time, event id, line id) appears twice.</summary>
+    DuplicateLine,
+
+    /// <summary>A partner's previous tier is not on the program's ladder.</summary>
+    UnknownTier,
+
+    /// <summary>A partner's new referral count is negative.</summary>
+    NegativeReferrals,
+}

@@ -1,0 +1,63 @@
+using Affiliates.Programs;
+using Affiliates.Tiers;
+
+namespace Affiliates.Settlement;
+
+/// <summary>The program terms an epoch is settled under.</summary>
+/// <param name="Kind">Revenue share (commission = tier rate × attributed revenue) or fee share (lines are commission already).</param>
+/// <param name="PayoutAsset">The asset every line, balance and payout is in.</param>
+/// <param name="MinimumPayout">A balance is paid only when it reaches this; below it, it carries over. Zero pays any positive balance.</param>
+/// <param name="Dust">When a balance that stays below the minimum is swept to the protocol.</param>
+/// <param name="Tiers">The tier ladder; required for <see cref="ProgramKind.RevenueShare"/>, ignored for fee share.</param>
+/// <param name="TierMetric">What the ladder is measured over.</param>
+public sealed record SettlementTerms(
+    ProgramKind Kind,
+    Asset PayoutAsset,
+    Amount MinimumPayout,
+    DustRule Dust,
+    TierLadder? Tiers = null,
+    TierMetric TierMetric = TierMetric.LifetimeRevenue)
+{
+    /// <summary>Gets the program kind.</summary>
+    public ProgramKind Kind { get; } = Enum.IsDefined(Kind)
+        ? Kind
+        : throw new ArgumentOutOfRangeException(nameof(Kind), Kind, "Kind must be a defined program kind.");
+
+    /// <summary>Gets the payout asset.</summary>
+    public Asset PayoutAsset { get; } = Preconditions.NotNull(PayoutAsset);
+
+    /// <summary>Gets the minimum payout.</summary>
+    public Amount MinimumPayout { get; } = MinimumPayout.IsNegative
+        ? throw new ArgumentOutOfRangeException(nameof(MinimumPayout), MinimumPayout, "MinimumPayout must not be negative.")
+        : MinimumPayout;
+
+    /// <summary>Gets the dust rule.</summary>
+    public DustRule Dust { get; } = Preconditions.NotNull(Dust);
+
+    /// <summary>Gets the tier ladder.</summary>
+    public TierLadder? Tiers { get; } = Kind == ProgramKind.RevenueShare && Tiers is null
+        ? throw new ArgumentException("A revenue-share program needs a tier ladder.", nameof(Tiers))
+        : Tiers;
+
+    /// <summary>Gets the metric the tier ladder is measured over.</summary>
+    public TierMetric TierMetric { get; } = Enum.IsDefined(TierMetric)
+        ? TierMetric
+        : throw new ArgumentOutOfRangeException(nameof(TierMetric), TierMetric, "TierMetric must be a defined metric.");
+
+    /// <summary>Creates settlement terms from a registry's program terms.</summary>
+    /// <remarks>The program's tier steps become a ladder with inclusive lower bounds, sticky when the terms say tiers never downgrade.</remarks>
+    /// <param name="terms">The registry's terms in force for the epoch.</param>
+    /// <param name="dust">The dust rule, which program terms do not carry.</param>
+    public static SettlementTerms FromProgram(ProgramTerms terms, DustRule dust)
+    {
+        ArgumentNullException.ThrowIfNull(terms);
+        TierLadder? ladder = terms.Tiers.Count == 0
+            ? null
+            : new TierLadder(
+                new Ladder<Tier>(
+                    LadderBoundary.InclusiveLowerBound,
+                    terms.Tiers.Select(step => new LadderStep<Tier>(step.AtLeast.Units, new Tier(step.Name, step.Rate)))),
+                terms.TiersNeverDowngrade);
+        return new SettlementTerms(terms.Kind, terms.PayoutAsset, terms.MinimumPayout, dust, ladder, terms.TierMetric);
+    }
+}
