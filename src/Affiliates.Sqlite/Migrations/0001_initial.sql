@@ -146,6 +146,9 @@ CREATE TABLE statements (
     carry_out TEXT NOT NULL,
     lines TEXT NOT NULL,
     hash TEXT NOT NULL,
+    referrals INTEGER NOT NULL,
+    dust_swept TEXT NOT NULL,
+    idle_epochs INTEGER NOT NULL,
     PRIMARY KEY (registry_id, epoch_id, partner)
 ) STRICT, WITHOUT ROWID;
 
