@@ -24,6 +24,9 @@ public enum IngestStatus
     /// <summary>The refunded event does not exist, or is itself a refund.</summary>
     UnknownRefundTarget,
 
+    /// <summary>The event was refunded before; a second refund would claw it back twice.</summary>
+    AlreadyRefunded,
+
     /// <summary>The refund's amount differs from the refunded event's (only full refunds are supported).</summary>
     RefundAmountMismatch,
 }

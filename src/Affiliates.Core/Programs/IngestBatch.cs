@@ -13,6 +13,28 @@ internal sealed class IngestBatch
 
     public Dictionary<(string Registry, string User, string Scope), Binding> Bindings { get; } = [];
 
+    /// <summary>Gets the uncommitted entries per (registry, code, generation), for trailing revenue within the batch.</summary>
+    public Dictionary<(string Registry, string Code, int Generation), List<LedgerEntry>> EntriesByCode { get; } = [];
+
+    public void Add(ProgramEvent programEvent, IReadOnlyList<LedgerEntry> entries)
+    {
+        Events[(programEvent.RegistryId, programEvent.Id)] = (programEvent, entries);
+        foreach (LedgerEntry entry in entries)
+        {
+            if (entry.Code is not null)
+            {
+                var key = (entry.RegistryId, entry.Code, entry.CodeGeneration);
+                if (!EntriesByCode.TryGetValue(key, out List<LedgerEntry>? list))
+                {
+                    list = [];
+                    EntriesByCode[key] = list;
+                }
+
+                list.Add(entry);
+            }
+        }
+    }
+
     public async ValueTask<Registry?> RegistryAsync(IAffiliateStore store, string registryId, CancellationToken cancellationToken)
     {
         if (!registries.TryGetValue(registryId, out Registry? registry))

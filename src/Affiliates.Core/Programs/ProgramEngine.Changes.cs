@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Affiliates.Storage;
 using NodaTime;
 
@@ -6,6 +7,15 @@ namespace Affiliates.Programs;
 internal sealed partial class ProgramEngine
 {
     public async ValueTask<ChangeResult> ApplyAsync(SignedRequest request, CancellationToken cancellationToken = default)
+    {
+        using Activity? activity = AffiliatesTelemetry.ActivitySource.StartActivity("affiliates.change");
+        ChangeResult result = await ApplyCoreAsync(request, cancellationToken).ConfigureAwait(false);
+        activity?.SetTag(AffiliatesTelemetry.OutcomeTag, result.Outcome.ToString());
+        AffiliatesTelemetry.ChangesApplied.Add(1, new KeyValuePair<string, object?>(AffiliatesTelemetry.OutcomeTag, result.Outcome.ToString()));
+        return result;
+    }
+
+    private async ValueTask<ChangeResult> ApplyCoreAsync(SignedRequest request, CancellationToken cancellationToken)
     {
         Preconditions.NotNull(request);
         Preconditions.NotNull(request.Change);

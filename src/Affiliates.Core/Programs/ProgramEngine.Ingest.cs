@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Affiliates.Fees;
 using Affiliates.Ledger;
 using Affiliates.Storage;
@@ -12,6 +13,8 @@ internal sealed partial class ProgramEngine
     {
         Preconditions.NotNull(events);
         Preconditions.InRange(events.Count, 0, options.MaxEventsPerBatch, nameof(events));
+        using Activity? activity = AffiliatesTelemetry.ActivitySource.StartActivity("affiliates.ingest");
+        activity?.SetTag("affiliates.events", events.Count);
         var batch = new IngestBatch();
         var results = new IngestResult[events.Count];
         await using IAffiliateUnitOfWork unit = await store.BeginAsync(cancellationToken).ConfigureAwait(false);
@@ -30,6 +33,11 @@ internal sealed partial class ProgramEngine
             {
                 results[i] = IngestResult.Rejected(results[i].EventId, IngestStatus.Duplicate, "ingested concurrently by another writer");
             }
+        }
+
+        foreach (IngestResult result in results)
+        {
+            AffiliatesTelemetry.EventsIngested.Add(1, new KeyValuePair<string, object?>(AffiliatesTelemetry.OutcomeTag, result.Status.ToString()));
         }
 
         return results;
@@ -60,12 +68,22 @@ internal sealed partial class ProgramEngine
             : await AttributeAsync(e, registry, batch, unit, cancellationToken).ConfigureAwait(false);
         if (result.Status == IngestStatus.Recorded)
         {
-            batch.Events[(e.RegistryId, id)] = (e, result.Entries);
+            batch.Add(e, result.Entries);
             unit.AppendEvent(e, result.Entries);
+            if (e.Kind == EventKind.Refund)
+            {
+                // An entry-less marker under an id derived from the refunded event: a second refund finds it and is refused.
+                ProgramEvent marker = e with { Id = RefundMarkerId(e.RefundOf!), Amount = Amount.Zero };
+                batch.Add(marker, []);
+                unit.AppendEvent(marker, []);
+            }
         }
 
         return result;
     }
+
+    /// <summary>Event ids starting with "~refund:" are reserved for these markers.</summary>
+    private static string RefundMarkerId(string refundedEventId) => "~refund:" + refundedEventId;
 
     private static (IngestStatus Status, string Detail)? InvalidEvent(ProgramEvent e)
     {
@@ -110,6 +128,13 @@ internal sealed partial class ProgramEngine
         if (original is not { } found || found.Event.Kind == EventKind.Refund)
         {
             return IngestResult.Rejected(refund.Id, IngestStatus.UnknownRefundTarget, $"'{refund.RefundOf}' is not a refundable event");
+        }
+
+        string marker = RefundMarkerId(found.Event.Id);
+        if (batch.Events.ContainsKey((refund.RegistryId, marker))
+            || await store.GetEventAsync(refund.RegistryId, marker, cancellationToken).ConfigureAwait(false) is not null)
+        {
+            return IngestResult.Rejected(refund.Id, IngestStatus.AlreadyRefunded, $"'{refund.RefundOf}' was refunded before");
         }
 
         if (found.Event.Amount != refund.Amount)
@@ -258,12 +283,11 @@ internal sealed partial class ProgramEngine
             AddRevenue(window, entry);
         }
 
-        foreach ((ProgramEvent _, IReadOnlyList<LedgerEntry> pending) in batch.Events.Values)
+        if (batch.EntriesByCode.TryGetValue((e.RegistryId, code.Code, code.Generation), out List<LedgerEntry>? pending))
         {
             foreach (LedgerEntry entry in pending)
             {
-                if (entry.RegistryId == e.RegistryId && entry.Code == code.Code && entry.CodeGeneration == code.Generation
-                    && entry.OccurredAt >= start && entry.OccurredAt < e.OccurredAt)
+                if (entry.OccurredAt >= start && entry.OccurredAt < e.OccurredAt)
                 {
                     AddRevenue(window, entry);
                 }

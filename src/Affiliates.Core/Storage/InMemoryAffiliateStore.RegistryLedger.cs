@@ -5,8 +5,35 @@ namespace Affiliates.Storage;
 
 internal sealed partial class InMemoryAffiliateStore
 {
-    /// <summary>One registry's entries, kept in ledger order (appends in order stay cheap; others sort lazily).</summary>
+    /// <summary>One registry's entries, all of them and per code generation, each kept in ledger order.</summary>
     private sealed class RegistryLedger
+    {
+        private readonly OrderedEntries all = new();
+        private readonly Dictionary<(string Code, int Generation), OrderedEntries> byCode = [];
+
+        public void Add(LedgerEntry entry)
+        {
+            all.Add(entry);
+            if (entry.Code is not null)
+            {
+                if (!byCode.TryGetValue((entry.Code, entry.CodeGeneration), out OrderedEntries? entries))
+                {
+                    entries = new OrderedEntries();
+                    byCode[(entry.Code, entry.CodeGeneration)] = entries;
+                }
+
+                entries.Add(entry);
+            }
+        }
+
+        public LedgerEntry[] Range(Instant start, Instant end) => all.Range(start, end);
+
+        public LedgerEntry[] Range(string code, int generation, Instant start, Instant end) =>
+            byCode.TryGetValue((code, generation), out OrderedEntries? entries) ? entries.Range(start, end) : [];
+    }
+
+    /// <summary>Entries in ledger order; appends in order stay cheap, others sort lazily on the next read.</summary>
+    private sealed class OrderedEntries
     {
         private readonly List<LedgerEntry> entries = [];
         private bool sorted = true;
@@ -21,7 +48,7 @@ internal sealed partial class InMemoryAffiliateStore
             entries.Add(entry);
         }
 
-        public LedgerEntry[] Range(Instant start, Instant end, string? code, int generation)
+        public LedgerEntry[] Range(Instant start, Instant end)
         {
             if (!sorted)
             {
@@ -29,12 +56,19 @@ internal sealed partial class InMemoryAffiliateStore
                 sorted = true;
             }
 
+            int first = FirstAtOrAfter(start);
+            int last = FirstAtOrAfter(end);
+            return last > first ? [.. entries.GetRange(first, last - first)] : [];
+        }
+
+        private int FirstAtOrAfter(Instant instant)
+        {
             int low = 0;
             int high = entries.Count;
             while (low < high)
             {
                 int middle = low + ((high - low) / 2);
-                if (entries[middle].OccurredAt < start)
+                if (entries[middle].OccurredAt < instant)
                 {
                     low = middle + 1;
                 }
@@ -44,17 +78,7 @@ internal sealed partial class InMemoryAffiliateStore
                 }
             }
 
-            var result = new List<LedgerEntry>();
-            for (int i = low; i < entries.Count && entries[i].OccurredAt < end; i++)
-            {
-                LedgerEntry entry = entries[i];
-                if (code is null || (entry.Code == code && entry.CodeGeneration == generation))
-                {
-                    result.Add(entry);
-                }
-            }
-
-            return [.. result];
+            return low;
         }
     }
 }

@@ -144,6 +144,13 @@ internal sealed partial class InMemoryAffiliateStore
                         }
 
                         generations[c.Generation] = c;
+                        if (!store.codesByOwner.TryGetValue((c.RegistryId, c.OwnerAddress), out SortedSet<string>? owned))
+                        {
+                            owned = new SortedSet<string>(StringComparer.Ordinal);
+                            store.codesByOwner[(c.RegistryId, c.OwnerAddress)] = owned;
+                        }
+
+                        owned.Add(c.Code);
                         break;
                     case Binding b:
                         store.bindings[(b.RegistryId, b.UserAddress, b.Scope)] = b;

@@ -12,6 +12,7 @@ internal sealed partial class InMemoryAffiliateStore : IAffiliateStore
     private readonly Dictionary<string, Registry> registries = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Registry, int Version), ProgramTerms> terms = [];
     private readonly Dictionary<(string Registry, string Code), SortedList<int, PartnerCode>> codes = [];
+    private readonly Dictionary<(string Registry, string Owner), SortedSet<string>> codesByOwner = [];
     private readonly Dictionary<(string Registry, string User, string Scope), Binding> bindings = [];
     private readonly Dictionary<string, AttributionClick> clicks = new(StringComparer.Ordinal);
     private readonly HashSet<(string Signer, string Nonce)> nonces = [];
@@ -34,11 +35,9 @@ internal sealed partial class InMemoryAffiliateStore : IAffiliateStore
         Read(() => codes.TryGetValue((registryId, code), out SortedList<int, PartnerCode>? generations) ? generations.Values[^1] : null);
 
     public ValueTask<IReadOnlyList<PartnerCode>> ListCodesByOwnerAsync(string registryId, string ownerAddress, CancellationToken cancellationToken = default) =>
-        Read<IReadOnlyList<PartnerCode>>(() => [.. codes
-            .Where(pair => pair.Key.Registry == registryId)
-            .Select(pair => pair.Value.Values[^1])
-            .Where(code => code.OwnerAddress == ownerAddress)
-            .OrderBy(code => code.Code, StringComparer.Ordinal)]);
+        Read<IReadOnlyList<PartnerCode>>(() => codesByOwner.TryGetValue((registryId, ownerAddress), out SortedSet<string>? owned)
+            ? [.. owned.Select(code => codes[(registryId, code)].Values[^1]).Where(code => code.OwnerAddress == ownerAddress)]
+            : []);
 
     public ValueTask<Binding?> GetBindingAsync(string registryId, string userAddress, string scope, CancellationToken cancellationToken = default) =>
         Read(() => bindings.GetValueOrDefault((registryId, userAddress, scope)));
@@ -60,7 +59,7 @@ internal sealed partial class InMemoryAffiliateStore : IAffiliateStore
         lock (gate)
         {
             return ledgers.TryGetValue(registryId, out RegistryLedger? ledger)
-                ? ledger.Range(start, end, code: null, generation: 0).ToAsyncEnumerable()
+                ? ledger.Range(start, end).ToAsyncEnumerable()
                 : AsyncEnumerable.Empty<LedgerEntry>();
         }
     }
@@ -70,7 +69,7 @@ internal sealed partial class InMemoryAffiliateStore : IAffiliateStore
         lock (gate)
         {
             return ledgers.TryGetValue(registryId, out RegistryLedger? ledger)
-                ? ledger.Range(start, end, code, generation).ToAsyncEnumerable()
+                ? ledger.Range(code, generation, start, end).ToAsyncEnumerable()
                 : AsyncEnumerable.Empty<LedgerEntry>();
         }
     }

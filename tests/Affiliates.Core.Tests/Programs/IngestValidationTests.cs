@@ -87,11 +87,13 @@ public sealed class IngestValidationTests
         IngestResult partial = await f.IngestAsync(Refund("r2", "t1", 50));
         IngestResult full = await f.IngestAsync(Refund("r3", "t1", 100));
         IngestResult ofRefund = await f.IngestAsync(Refund("r4", "r3", 100));
+        IngestResult again = await f.IngestAsync(Refund("r5", "t1", 100));
 
         Assert.Equal(IngestStatus.UnknownRefundTarget, unknown.Status);
         Assert.Equal(IngestStatus.RefundAmountMismatch, partial.Status);
         Assert.Equal(IngestStatus.Recorded, full.Status);
         Assert.Equal(IngestStatus.UnknownRefundTarget, ofRefund.Status);
+        Assert.Equal(IngestStatus.AlreadyRefunded, again.Status);
 
         ProgramEvent Refund(string id, string of, long amount) =>
             new(ProgramFixture.Registry, id, EventKind.Refund, f.Clock.Now, "user", Amount.FromUnits(amount), Amount.Zero, RefundOf: of);
