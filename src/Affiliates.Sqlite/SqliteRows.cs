@@ -31,7 +31,8 @@ internal static class SqliteRows
         "registry_id, event_id, sequence, occurred_at, kind, account, code, code_generation, terms_version, amount, outcome";
 
     public const string StatementColumns =
-        "registry_id, epoch_id, epoch_start, epoch_end, partner, tier, lifetime_revenue, carry_in, earned, payable, carry_out, lines, hash, referrals, dust_swept, idle_epochs";
+        "registry_id, epoch_id, epoch_start, epoch_end, partner, tier, lifetime_revenue, carry_in, earned, payable, carry_out, lines, hash, " +
+        "referrals, dust_swept, idle_epochs";
 
     public const string PayoutColumns =
         "id, registry_id, epoch_id, partner, payee_address, asset_chain, asset_symbol, asset_decimals, asset_contract, " +
@@ -121,7 +122,8 @@ internal static class SqliteRows
         ToAmount(r.GetString(8)),
         ToAmount(r.GetString(9)),
         ToAmount(r.GetString(10)),
-        FromJson(r.GetString(11), e => new StatementLine(e[0].GetString()!, e[1].GetInt32(), ToInstant(e[2].GetInt64()), e[3].GetString()!, ToAmount(e[4].GetString()!), ToRate(e[5].GetInt64()), ToAmount(e[6].GetString()!))),
+        FromJson(r.GetString(11), e => new StatementLine(
+            e[0].GetString()!, e[1].GetInt32(), ToInstant(e[2].GetInt64()), e[3].GetString()!, ToAmount(e[4].GetString()!), ToRate(e[5].GetInt64()), ToAmount(e[6].GetString()!))),
         r.GetString(12),
         r.GetInt32(13),
         ToAmount(r.GetString(14)),

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Affiliates.Ledger;
 using Affiliates.Programs;
 using Affiliates.Settlement;
@@ -194,7 +195,7 @@ internal sealed class SqliteWriter(SqliteConnection connection, SqliteTransactio
                 ToText(s.Earned),
                 ToText(s.Payable),
                 ToText(s.CarryOut),
-                ToJson(s.Lines, (w, l) => { w.WriteStartArray(); w.WriteStringValue(l.EventId); w.WriteNumberValue(l.Sequence); w.WriteNumberValue(ToNanoseconds(l.OccurredAt)); w.WriteStringValue(l.Code); w.WriteStringValue(ToText(l.Revenue)); w.WriteNumberValue(l.Rate.PartsPerMillion); w.WriteStringValue(ToText(l.Commission)); w.WriteEndArray(); }),
+                ToJson(s.Lines, WriteLine),
                 s.Hash,
                 s.Referrals,
                 ToText(s.DustSwept),
@@ -224,6 +225,19 @@ internal sealed class SqliteWriter(SqliteConnection connection, SqliteTransactio
         p.RegistryId, p.EpochId, p.Partner, p.PayeeAddress, p.Asset.Chain, p.Asset.Symbol, p.Asset.Decimals, p.Asset.Contract,
         ToText(p.Amount), (int)p.Status, p.Version, ToNanoseconds(p.UpdatedAt), p.TransactionId,
     ];
+
+    private static void WriteLine(Utf8JsonWriter writer, StatementLine line)
+    {
+        writer.WriteStartArray();
+        writer.WriteStringValue(line.EventId);
+        writer.WriteNumberValue(line.Sequence);
+        writer.WriteNumberValue(ToNanoseconds(line.OccurredAt));
+        writer.WriteStringValue(line.Code);
+        writer.WriteStringValue(ToText(line.Revenue));
+        writer.WriteNumberValue(line.Rate.PartsPerMillion);
+        writer.WriteStringValue(ToText(line.Commission));
+        writer.WriteEndArray();
+    }
 
     private static void Require(int changed, StoreConflict conflict, string key)
     {

@@ -53,7 +53,7 @@ internal static class Samples
 
     public static EpochStatement Statement(string epochId, string partner) =>
         new(RegistryId, epochId, T0, T0.Plus(Duration.FromDays(7)), partner, "Tier 1", Amount.FromUnits(5000), Amount.Zero, Amount.FromUnits(1000), Amount.FromUnits(1000), Amount.Zero,
-            [new StatementLine("evt-1", 0, T0, "AB123", Amount.FromUnits(5000), Rate.FromPercent(20), Amount.FromUnits(1000))], "hash-" + partner);
+            [new StatementLine("e1", 0, T0, "AB123", Amount.FromUnits(5000), Rate.FromPercent(20), Amount.FromUnits(1000))], "hash-" + partner, Referrals: 3, DustSwept: Amount.FromUnits(7), IdleEpochs: 2);
 
     public static PayoutIntent Payout(string id, long version = 0, PayoutStatus status = PayoutStatus.Pending) =>
         new(id, RegistryId, "2026-W45", "partner", "payee", Asset.UsdcSolana, Amount.FromUnits(1000), status, version, T0, null);
