@@ -7,7 +7,7 @@ namespace Affiliates.Allocation;
 /// <summary>Exact division of an amount into parts that sum back to it.</summary>
 public static class Allocation
 {
-    private const int StackallocLimit = 64;
+    private const int StackallocLimit = 8;
 
     private static readonly Int128 LongMax = long.MaxValue;
 
@@ -21,7 +21,7 @@ public static class Allocation
     /// the parts with the largest remainders, ties to the lowest index. So the parts sum exactly to
     /// <paramref name="total"/>, each is within one unit of its exact share, a zero weight gets nothing, and a larger
     /// weight never gets less than a smaller one. A negative total (a clawback) is split as its magnitude and every part
-    /// negated, so it mirrors the positive split exactly. Allocates nothing for up to 64 parts; above that it rents
+    /// negated, so it mirrors the positive split exactly. Allocates nothing for up to 8 parts; above that it rents
     /// scratch space from <see cref="ArrayPool{T}.Shared"/>.
     /// </remarks>
     /// <exception cref="ArgumentException"><paramref name="weights"/> has a negative weight or does not sum to a
@@ -56,7 +56,7 @@ public static class Allocation
 
         Int128[]? rented = null;
         Span<Int128> scratch = count <= StackallocLimit
-            ? stackalloc Int128[2 * count]
+            ? stackalloc Int128[StackallocLimit]
             : (rented = ArrayPool<Int128>.Shared.Rent(2 * count));
         Span<Int128> remainders = scratch[..count];
 
@@ -71,7 +71,11 @@ public static class Allocation
         }
 
         int leftover = (int)(units - handedOut);
-        if (leftover > 0)
+        if (leftover > 0 && rented is null)
+        {
+            GiveUnitsToLargestRemainders(parts, remainders, leftover);
+        }
+        else if (leftover > 0)
         {
             Span<Int128> ranked = scratch.Slice(count, count);
             remainders.CopyTo(ranked);
@@ -149,6 +153,26 @@ public static class Allocation
         residual = total - taken;
     }
 
+    // Few parts: repeatedly pick the largest remainder left (strict comparison keeps the lowest index on ties).
+    private static void GiveUnitsToLargestRemainders(Span<Amount> parts, Span<Int128> remainders, int leftover)
+    {
+        for (; leftover > 0; leftover--)
+        {
+            int best = 0;
+            for (int i = 1; i < remainders.Length; i++)
+            {
+                if (remainders[i] > remainders[best])
+                {
+                    best = i;
+                }
+            }
+
+            parts[best] += Amount.FromUnits(1);
+            remainders[best] = -1;
+        }
+    }
+
+    // Many parts: find the remainder of the last unit's recipient, then hand units above it, then at it by index.
     private static int AddUnitWhere(Span<Amount> parts, ReadOnlySpan<Int128> remainders, Int128 threshold, int limit, bool strictlyAbove)
     {
         int given = 0;

@@ -13,4 +13,10 @@ public sealed class AffiliatesOptions
 
     /// <summary>Gets or sets the most events one ingest call accepts. Default 10 000.</summary>
     public int MaxEventsPerBatch { get; set; } = 10_000;
+
+    /// <summary>
+    /// Gets or sets after how many epochs without new earnings a balance below the minimum payout is swept to the
+    /// protocol as dust; <see langword="null"/> (the default) keeps it until the partner is closed.
+    /// </summary>
+    public int? DustAfterIdleEpochs { get; set; }
 }

@@ -24,6 +24,11 @@ internal sealed class AffiliatesOptionsValidator : IValidateOptions<AffiliatesOp
             problems.Add($"{nameof(AffiliatesOptions.MaxEventsPerBatch)} must be from 1 to 1 000 000 (was {options.MaxEventsPerBatch}).");
         }
 
+        if (options.DustAfterIdleEpochs is < 1)
+        {
+            problems.Add($"{nameof(AffiliatesOptions.DustAfterIdleEpochs)} must be at least 1 or null (was {options.DustAfterIdleEpochs}).");
+        }
+
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
     }
 }

@@ -26,6 +26,15 @@ internal static class ExactMath
         // |value| < 2^63 and numerator < 2^63 keep the product below 2^126, inside Int128.
         if (value <= FastLimit && value >= -FastLimit)
         {
+            // Most fee arithmetic fits in 64 bits, where division is several times cheaper than Int128's.
+            long high = Math.BigMul((long)value, numerator, out long low);
+            if (high == low >> 63)
+            {
+                long quotient64 = low / denominator;
+                remainder = low - (quotient64 * denominator);
+                return quotient64;
+            }
+
             Int128 product = value * numerator;
             Int128 quotient = product / denominator;
             remainder = product - (quotient * denominator);

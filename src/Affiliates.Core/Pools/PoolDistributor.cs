@@ -10,7 +10,7 @@ namespace Affiliates.Pools;
 /// <para>
 /// The cap per participant is floor(pool × cap). Water-filling: a participant whose pro-rata share exceeds the cap is
 /// held at the cap and the excess is shared pro rata among the others, repeated until nobody exceeds it. Capping only
-/// raises the others' shares, so the capped participants are exactly the highest scores; they are found from one sort.
+/// raises the others' shares, so the capped participants are exactly the highest scores; they are found by selecting and sorting only the top floor(pool / cap) scores.
 /// What nobody can take (every participant with a score capped, or no score at all) is <see cref="PoolTotals.Unallocated"/>.
 /// </para>
 /// <para>
@@ -90,8 +90,10 @@ public static class PoolDistributor
                 buffer = ArrayPool<Int128>.Shared.Rent(scores.Length);
                 Span<Int128> sorted = buffer.AsSpan(0, scores.Length);
                 scores.CopyTo(sorted);
-                sorted.Sort();
-                for (int i = sorted.Length - 1; i >= 0 && WideMath.ProductExceeds(sorted[i], left, participantCap, uncappedScore); i--)
+                int candidates = MostThatCanBeCapped(pool.Units, participantCap, scores.Length);
+                QuickSelect.Select(sorted, sorted.Length - candidates);
+                sorted[^candidates..].Sort();
+                for (int i = sorted.Length - 1; i >= sorted.Length - candidates && WideMath.ProductExceeds(sorted[i], left, participantCap, uncappedScore); i--)
                 {
                     left -= participantCap;
                     uncappedScore -= sorted[i];
@@ -145,6 +147,11 @@ public static class PoolDistributor
         }
     }
 
+    // A share s × left / uncappedScore above the cap with s ≤ uncappedScore needs left > cap, so every capping leaves
+    // something and at most floor(pool / cap) participants are capped. A zero cap caps every positive score.
+    private static int MostThatCanBeCapped(Int128 pool, Int128 participantCap, int participants) =>
+        participantCap == 0 ? participants : (int)Int128.Min(participants, pool / participantCap);
+
     private static void GiveLeftoverToLargestRemainders(Int128 leftover, ReadOnlySpan<Int128> remainders, Span<PoolShare> shares)
     {
         if (leftover == 0)
@@ -156,14 +163,17 @@ public static class PoolDistributor
         Int128[] rented = ArrayPool<Int128>.Shared.Rent(remainders.Length);
         try
         {
-            Span<Int128> sorted = rented.AsSpan(0, remainders.Length);
-            remainders.CopyTo(sorted);
-            sorted.Sort();
-            Int128 cutoff = sorted[^units];
+            Span<Int128> selected = rented.AsSpan(0, remainders.Length);
+            remainders.CopyTo(selected);
+            QuickSelect.Select(selected, selected.Length - units);
+            Int128 cutoff = selected[^units];
             int aboveCutoff = 0;
-            for (int i = sorted.Length - 1; i >= 0 && sorted[i] > cutoff; i--)
+            foreach (Int128 remainder in selected[^units..])
             {
-                aboveCutoff++;
+                if (remainder > cutoff)
+                {
+                    aboveCutoff++;
+                }
             }
 
             int atCutoff = units - aboveCutoff;

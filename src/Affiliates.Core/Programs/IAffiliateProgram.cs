@@ -25,14 +25,13 @@ public interface IAffiliateProgram
     /// <summary>Ingests events in order, idempotently by (registry, id), committing them together.</summary>
     ValueTask<IReadOnlyList<IngestResult>> IngestAsync(IReadOnlyList<ProgramEvent> events, CancellationToken cancellationToken = default);
 
-    /// <summary>
-    /// Settles the registry's epoch containing <paramref name="within"/> once it has ended: the ledger entries of the
-    /// epoch become statement lines (partner = the entry's account, i.e. the code's payment address), carry-in and tier
-    /// come from each partner's latest earlier statement, and statements and payout intents are stored atomically.
-    /// </summary>
-    /// <remarks>Uses the registry's current terms (tiers, minimum payout, calendar); dust is swept only when a partner closes.</remarks>
-    ValueTask<SettleResult> SettleEpochAsync(string registryId, Instant within, CancellationToken cancellationToken = default);
-
     /// <summary>Returns per-code totals over [<paramref name="start"/>, <paramref name="end"/>), highest partner earnings first, then revenue, then code.</summary>
     ValueTask<IReadOnlyList<CodeTotals>> GetTotalsAsync(string registryId, Instant start, Instant end, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Settles the ended epoch containing <paramref name="inEpoch"/> under the registry's current terms: one statement per
+    /// partner with earnings or a balance, payout intents with stable ids, a Merkle root. Settling twice, or from two
+    /// workers at once, stores one settlement; the later call gets <see cref="SettlementOutcome.AlreadySettled"/>.
+    /// </summary>
+    ValueTask<SettlementResult> SettleEpochAsync(string registryId, Instant inEpoch, CancellationToken cancellationToken = default);
 }

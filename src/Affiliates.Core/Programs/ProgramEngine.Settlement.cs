@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Affiliates.Ledger;
 using Affiliates.Settlement;
 using Affiliates.Storage;
@@ -8,52 +7,44 @@ namespace Affiliates.Programs;
 
 internal sealed partial class ProgramEngine
 {
-    public async ValueTask<SettleResult> SettleEpochAsync(string registryId, Instant within, CancellationToken cancellationToken = default)
+    public async ValueTask<SettlementResult> SettleEpochAsync(string registryId, Instant inEpoch, CancellationToken cancellationToken = default)
     {
-        using Activity? activity = AffiliatesTelemetry.ActivitySource.StartActivity("affiliates.settle");
-        SettleResult result = await SettleCoreAsync(registryId, within, cancellationToken).ConfigureAwait(false);
-        activity?.SetTag(AffiliatesTelemetry.OutcomeTag, result.Outcome.ToString());
-        AffiliatesTelemetry.EpochsSettled.Add(1, new KeyValuePair<string, object?>(AffiliatesTelemetry.OutcomeTag, result.Outcome.ToString()));
-        return result;
-    }
-
-    private async ValueTask<SettleResult> SettleCoreAsync(string registryId, Instant within, CancellationToken cancellationToken)
-    {
-        Registry? registry = await store.GetRegistryAsync(registryId, cancellationToken).ConfigureAwait(false);
+        Registry? registry = await store.GetRegistryAsync(Preconditions.NotNull(registryId), cancellationToken).ConfigureAwait(false);
         if (registry is null)
         {
-            return new SettleResult(SettleOutcome.UnknownRegistry, string.Empty, null);
+            return new SettlementResult(SettlementOutcome.UnknownRegistry, null, [], null);
         }
 
         ProgramTerms terms = await TermsAsync(registryId, registry.TermsVersion, cancellationToken).ConfigureAwait(false);
-        EpochCalendar calendar = terms.Epochs == EpochCadence.Monthly ? EpochCalendar.Monthly() : EpochCalendar.Weekly();
-        Epoch epoch = calendar.EpochContaining(within);
+        Epoch epoch = CalendarOf(terms).EpochContaining(inEpoch);
         Instant now = clock.GetCurrentInstant();
-        if (now < epoch.End)
+        if (epoch.End > now)
         {
-            return new SettleResult(SettleOutcome.EpochNotOver, epoch.Id, null);
+            return new SettlementResult(SettlementOutcome.EpochNotEnded, epoch, [], null);
         }
 
         if (await store.IsEpochSettledAsync(registryId, epoch.Id, cancellationToken).ConfigureAwait(false))
         {
-            return new SettleResult(SettleOutcome.AlreadySettled, epoch.Id, null);
+            return await AlreadySettledAsync(registryId, epoch, cancellationToken).ConfigureAwait(false);
         }
 
+        LedgerEntryKind earning = terms.Kind == ProgramKind.RevenueShare ? LedgerEntryKind.AttributedRevenue : LedgerEntryKind.Partner;
         var lines = new List<SettlementLine>();
         await foreach (LedgerEntry entry in store.ReadLedgerAsync(registryId, epoch.Start, epoch.End, cancellationToken).ConfigureAwait(false))
         {
-            if (entry.Code is not null && IsCommissionBase(terms.Kind, entry.Kind))
+            if (entry.Kind == earning)
             {
-                lines.Add(new SettlementLine(registryId, entry.EventId, entry.Sequence, entry.OccurredAt, entry.Account, entry.Code, terms.PayoutAsset, entry.Amount));
+                lines.Add(new SettlementLine(entry.RegistryId, entry.EventId, entry.Sequence, entry.OccurredAt, entry.Account, entry.Code ?? string.Empty, terms.PayoutAsset, entry.Amount));
             }
         }
 
-        IReadOnlyList<EpochStatement> previous = await store.ListLatestStatementsAsync(registryId, epoch.Start, cancellationToken).ConfigureAwait(false);
-        EpochSettlement settlement = EpochSettler.Settle(
-            new SettlementRequest(registryId, epoch, SettlementTerms.FromProgram(terms, DustRule.OnlyWhenClosed), lines, now)
-            {
-                PreviousStates = previous.ToDictionary(s => s.Partner, PartnerState.After, StringComparer.Ordinal),
-            });
+        IReadOnlyList<EpochStatement> latest = await store.ListLatestStatementsAsync(registryId, epoch.Start, cancellationToken).ConfigureAwait(false);
+        var request = new SettlementRequest(registryId, epoch, SettlementTerms.FromProgram(terms, new DustRule(options.DustAfterIdleEpochs)), lines, now)
+        {
+            PreviousStates = latest.ToDictionary(s => s.Partner, PartnerState.After, StringComparer.Ordinal),
+        };
+        EpochSettlement settlement = EpochSettler.Settle(request);
+
         await using IAffiliateUnitOfWork unit = await store.BeginAsync(cancellationToken).ConfigureAwait(false);
         unit.SaveSettlement(registryId, epoch.Id, settlement.Statements, settlement.Payouts);
         try
@@ -62,14 +53,21 @@ internal sealed partial class ProgramEngine
         }
         catch (StoreConflictException conflict) when (conflict.Conflict == StoreConflict.EpochAlreadySettled)
         {
-            return new SettleResult(SettleOutcome.AlreadySettled, epoch.Id, null);
+            return await AlreadySettledAsync(registryId, epoch, cancellationToken).ConfigureAwait(false);
         }
 
-        return new SettleResult(SettleOutcome.Settled, epoch.Id, settlement);
+        return new SettlementResult(SettlementOutcome.Settled, epoch, settlement.Statements, settlement);
     }
 
-    /// <summary>Revenue share pays a tier rate of attributed revenue; fee share pays out, in full, what was split to the partner.</summary>
-    private static bool IsCommissionBase(ProgramKind program, LedgerEntryKind entry) => program == ProgramKind.RevenueShare
-        ? entry == LedgerEntryKind.AttributedRevenue
-        : entry is LedgerEntryKind.Partner or LedgerEntryKind.AffiliateFee;
+    private static EpochCalendar CalendarOf(ProgramTerms terms) => terms.Epochs switch
+    {
+        EpochCadence.Monthly => EpochCalendar.Monthly(),
+        _ => EpochCalendar.Weekly(),
+    };
+
+    private async ValueTask<SettlementResult> AlreadySettledAsync(string registryId, Epoch epoch, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<EpochStatement> stored = await store.ListStatementsAsync(registryId, epoch.Id, cancellationToken).ConfigureAwait(false);
+        return new SettlementResult(SettlementOutcome.AlreadySettled, epoch, stored, null);
+    }
 }

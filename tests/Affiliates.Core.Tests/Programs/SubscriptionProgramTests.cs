@@ -5,138 +5,97 @@ using NodaTime;
 
 namespace Affiliates.Tests.Programs;
 
-/// <summary>The subscription revenue share: ?ref=wallet links, 30-day cookie, permanent attribution, weekly settlement, 20 % → 30 % at 50 SOL.</summary>
+/// <summary>Program 1 of DESIGN.md: weekly revenue share, Tier 1 20 %, Tier 2 30 % from 50 SOL lifetime, sticky.</summary>
 public sealed class SubscriptionProgramTests
 {
     private const int Affiliates = 140;
     private const int Weeks = 13;
     private static readonly Instant FirstSunday = Instant.FromUtc(2026, 11, 1, 0, 0);
-    private static readonly Amount Tier2Threshold = Asset.Sol.Whole(50);
+    private static readonly Amount Minimum = Asset.Sol.Parse("0.1");
 
     private static ProgramTerms Terms => ProgramTermsDefaults.RevenueShare(Asset.Sol, Rate.FromPercent(20)) with
     {
-        Tiers = [new TierStep("Tier 1", Amount.Zero, Rate.FromPercent(20)), new TierStep("Tier 2", Tier2Threshold, Rate.FromPercent(30))],
+        Tiers = [new TierStep("Tier 1", Amount.Zero, Rate.FromPercent(20)), new TierStep("Tier 2", Asset.Sol.Whole(50), Rate.FromPercent(30))],
         TiersNeverDowngrade = true,
-        MinimumPayout = Asset.Sol.Parse("0.5"),
+        MinimumPayout = Minimum,
     };
 
     [Fact]
-    public async Task ThirteenWeeks_Of140Affiliates_SettleExactlyWithStickyTiersAndCarryOver()
+    public async Task ThirteenWeeks_OfHundredFortyAffiliates_SettleExactly_WithStickyTiersAndCarryOver()
     {
-        (ProgramFixture f, List<SettleResult> settled) = await RunAsync();
-
-        Assert.Equal(Weeks, settled.Count);
-        Assert.All(settled, s => Assert.Equal(SettleOutcome.Settled, s.Outcome));
-        var model = new Dictionary<string, (Amount Lifetime, bool Tier2, Amount Carry)>(StringComparer.Ordinal);
-        foreach (EpochSettlement settlement in settled.Select(s => s.Settlement!))
+        var f = new ProgramFixture(FirstSunday);
+        Assert.Equal(ChangeOutcome.Applied, (await f.Program.CreateRegistryAsync(new NewRegistry(ProgramFixture.Registry, "Bot", ProgramFixture.Admin, Terms))).Outcome);
+        for (int a = 0; a < Affiliates; a++)
         {
-            IReadOnlyList<EpochStatement> stored = await f.Store.ListStatementsAsync(ProgramFixture.Registry, settlement.Epoch.Id);
-            Assert.Equal(settlement.Statements.Select(s => s.Hash), stored.Select(s => s.Hash));
-            foreach (EpochStatement statement in settlement.Statements)
+            await f.CreateCodeAsync($"wallet-{a}", $"AFF{a:D3}");
+            for (int u = 0; u < 3; u++)
             {
-                (Amount lifetime, bool tier2, Amount carry) = model.GetValueOrDefault(statement.Partner, (Amount.Zero, false, Amount.Zero));
-                Amount revenue = statement.Lines.Aggregate(Amount.Zero, (sum, line) => sum + line.Revenue);
-                lifetime += revenue;
-                tier2 |= lifetime >= Tier2Threshold;
-                Rate rate = tier2 ? Rate.FromPercent(30) : Rate.FromPercent(20);
-                Amount earned = statement.Lines.Aggregate(Amount.Zero, (sum, line) => sum + line.Revenue.Times(rate));
-                Amount balance = carry + earned;
-                Amount payable = balance >= Terms.MinimumPayout ? balance : Amount.Zero;
-
-                Assert.Equal(tier2 ? "Tier 2" : "Tier 1", statement.Tier);
-                Assert.Equal(lifetime, statement.LifetimeRevenue);
-                Assert.Equal(carry, statement.CarryIn);
-                Assert.Equal(earned, statement.Earned);
-                Assert.Equal(payable, statement.Payable);
-                Assert.Equal(balance - payable, statement.CarryOut);
-                model[statement.Partner] = (lifetime, tier2, balance - payable);
-            }
-
-            Assert.Equal(settlement.Statements.Count(s => s.Payable.IsPositive), settlement.Payouts.Count);
-            Assert.All(settlement.Payouts, p => Assert.Equal(p, f.Store.GetPayoutAsync(p.Id).AsTask().Result));
-        }
-
-        Assert.Equal(Affiliates, model.Count);
-        Assert.Contains(model.Values, m => m.Tier2);
-        Assert.Contains(model.Values, m => !m.Tier2);
-        Assert.Contains(model.Values, m => m.Carry.IsPositive);
-    }
-
-    [Fact]
-    public async Task Settlement_IsDeterministic_AndEachEpochSettlesOnce()
-    {
-        (ProgramFixture first, List<SettleResult> a) = await RunAsync();
-        (_, List<SettleResult> b) = await RunAsync();
-
-        Assert.Equal(a.Select(s => s.Settlement!.MerkleRoot), b.Select(s => s.Settlement!.MerkleRoot));
-        Assert.Equal(SettleOutcome.AlreadySettled, (await first.Program.SettleEpochAsync(ProgramFixture.Registry, FirstSunday)).Outcome);
-        Assert.Equal(SettleOutcome.EpochNotOver, (await first.Program.SettleEpochAsync(ProgramFixture.Registry, first.Clock.Now)).Outcome);
-    }
-
-    [Fact]
-    public async Task Attribution_ByWalletRef_IsPermanentAndExpiresWithTheCookie()
-    {
-        ProgramFixture f = await new ProgramFixture(FirstSunday).WithRegistryAsync(Terms);
-        await f.CreateCodeAsync("aff-a", "AFFA");
-        await f.CreateCodeAsync("aff-b", "AFFB");
-        ClickResult early = await f.Program.RecordClickAsync(new ClickRequest(ProgramFixture.Registry, "aff-a"));
-        ClickResult second = await f.Program.RecordClickAsync(new ClickRequest(ProgramFixture.Registry, "aff-b"));
-        BindResult bound = await f.Program.ConvertAsync(new ConversionRequest(ProgramFixture.Registry, "user", early.Token));
-
-        BindResult stolen = await f.Program.ConvertAsync(new ConversionRequest(ProgramFixture.Registry, "user", second.Token));
-        f.Clock.Advance(Duration.FromDays(30));
-        BindResult late = await f.Program.ConvertAsync(new ConversionRequest(ProgramFixture.Registry, "late-user", second.Token));
-
-        Assert.Equal(BindOutcome.Bound, bound.Outcome);
-        Assert.Equal(BindOutcome.PermanentlyBound, stolen.Outcome);
-        Assert.Equal("AFFA", stolen.Binding!.Code);
-        Assert.Equal(BindOutcome.TokenExpired, late.Outcome);
-    }
-
-    private static async Task<(ProgramFixture Fixture, List<SettleResult> Settled)> RunAsync()
-    {
-        ProgramFixture f = await new ProgramFixture(FirstSunday).WithRegistryAsync(Terms);
-        var users = new List<(string User, int Affiliate)>();
-        for (int i = 0; i < Affiliates; i++)
-        {
-            string wallet = $"aff-{i:D3}";
-            await f.CreateCodeAsync(wallet, $"AFF{i:D3}");
-            for (int j = 0; j <= i % 5; j++)
-            {
-                ClickResult click = await f.Program.RecordClickAsync(new ClickRequest(ProgramFixture.Registry, wallet, $"10.0.{i}.{j}", "bot"));
-                string user = $"user-{i:D3}-{j}";
-                Assert.True((await f.Program.ConvertAsync(new ConversionRequest(ProgramFixture.Registry, user, click.Token))).IsBound);
-                users.Add((user, i));
+                Assert.Equal(BindOutcome.Bound, (await f.BindAsync($"user-{a}-{u}", $"AFF{a:D3}")).Outcome);
             }
         }
 
-        var settled = new List<SettleResult>();
+        Amount ingested = Amount.Zero;
+        var statements = new List<EpochStatement>();
         for (int week = 0; week < Weeks; week++)
         {
             Instant weekStart = FirstSunday + Duration.FromDays(7 * week);
             var events = new List<ProgramEvent>();
-            foreach ((string user, int affiliate) in users)
+            for (int a = 0; a < Affiliates; a++)
             {
-                Instant paidAt = weekStart + Duration.FromDays(1 + (affiliate % 5)) + Duration.FromMinutes(affiliate);
-                Amount premium = Asset.Sol.Parse("0.1") * (1 + (affiliate % 10));
-                events.Add(new ProgramEvent(ProgramFixture.Registry, $"sub-{user}-w{week}", EventKind.SubscriptionPayment, paidAt, user, premium, Amount.Zero));
+                Amount price = PriceFor(a, week);
+                events.Add(new ProgramEvent(ProgramFixture.Registry, $"w{week}-a{a}", EventKind.SubscriptionPayment, weekStart + Duration.FromHours(1 + a), $"user-{a}-{week % 3}", price, Amount.Zero));
             }
 
-            events.Add(new ProgramEvent(ProgramFixture.Registry, $"sub-walk-in-w{week}", EventKind.SubscriptionPayment, weekStart + Duration.FromHours(3), "walk-in", Asset.Sol.Whole(1), Amount.Zero));
-            if (week == 3)
-            {
-                ProgramEvent refunded = events[7];
-                events.Add(new ProgramEvent(ProgramFixture.Registry, "refund-1", EventKind.Refund, refunded.OccurredAt + Duration.FromHours(2), refunded.UserAddress, refunded.Amount, Amount.Zero, RefundOf: refunded.Id));
-            }
-
+            // One refund a week: a clawback entry, never an edit.
+            events.Add(new ProgramEvent(ProgramFixture.Registry, $"w{week}-refund", EventKind.Refund, weekStart + Duration.FromDays(6), $"user-7-{week % 3}", PriceFor(7, week), Amount.Zero, RefundOf: $"w{week}-a7"));
             IReadOnlyList<IngestResult> results = await f.Program.IngestAsync(events);
             Assert.All(results, r => Assert.Equal(IngestStatus.Recorded, r.Status));
-            Assert.Equal(FeeOutcome.Unattributed, results.Single(r => r.EventId.StartsWith("sub-walk-in", StringComparison.Ordinal)).Outcome);
+            ingested += events.Where(e => e.Kind == EventKind.SubscriptionPayment).Aggregate(Amount.Zero, (s, e) => s + e.Amount) - PriceFor(7, week);
 
-            f.Clock.Now = weekStart + Duration.FromDays(7) + Duration.FromHours(1);
-            settled.Add(await f.Program.SettleEpochAsync(ProgramFixture.Registry, weekStart));
+            f.Clock.Now = weekStart + Duration.FromDays(7) + Duration.FromMinutes(5);
+            SettlementResult settled = await f.Program.SettleEpochAsync(ProgramFixture.Registry, weekStart);
+            Assert.Equal(SettlementOutcome.Settled, settled.Outcome);
+            Assert.Equal(SettlementOutcome.AlreadySettled, (await f.Program.SettleEpochAsync(ProgramFixture.Registry, weekStart)).Outcome);
+            statements.AddRange(settled.Statements);
+            Assert.All(settled.Settlement!.Payouts, p => Assert.True(p.Amount >= Minimum));
         }
 
-        return (f, settled);
+        Amount revenue = statements.Aggregate(Amount.Zero, (s, x) => s + x.Revenue);
+        Amount protocol = statements.Aggregate(Amount.Zero, (s, x) => s + x.Protocol);
+        Amount earned = statements.Aggregate(Amount.Zero, (s, x) => s + x.Earned);
+        Assert.Equal(ingested, revenue);
+        Assert.Equal(revenue, protocol + earned);
+
+        // The whale crosses 50 SOL in week 4 and stays at 30 % through its small later weeks.
+        List<EpochStatement> whale = [.. statements.Where(s => s.Partner == "pay-wallet-0").OrderBy(s => s.EpochStart)];
+        int crossed = whale.FindIndex(s => s.LifetimeRevenue >= Asset.Sol.Whole(50));
+        Assert.Equal(3, crossed);
+        Assert.All(whale.Take(crossed), s => Assert.Equal("Tier 1", s.Tier));
+        Assert.All(whale.Skip(crossed), s => Assert.Equal("Tier 2", s.Tier));
+        Assert.Equal(PriceFor(0, 12).Times(Rate.FromPercent(30)), whale[^1].Earned);
+
+        // A small affiliate never reaches the minimum in one week: its balance carries over until it does.
+        List<EpochStatement> small = [.. statements.Where(s => s.Partner == "pay-wallet-139").OrderBy(s => s.EpochStart)];
+        Assert.Contains(small, s => s.Payable.IsZero && s.CarryOut.IsPositive);
+        Assert.Contains(small, s => s.Payable >= Minimum);
+        Assert.All(small, s => Assert.Equal(s.CarryIn + s.Earned, s.Payable + s.CarryOut + s.DustSwept));
+        Assert.All(small.Zip(small.Skip(1)), pair => Assert.Equal(pair.First.CarryOut, pair.Second.CarryIn));
     }
+
+    [Fact]
+    public async Task OpenEpoch_IsNotSettled()
+    {
+        var f = new ProgramFixture(FirstSunday + Duration.FromDays(3));
+        await f.Program.CreateRegistryAsync(new NewRegistry(ProgramFixture.Registry, "Bot", ProgramFixture.Admin, Terms));
+        Assert.Equal(SettlementOutcome.EpochNotEnded, (await f.Program.SettleEpochAsync(ProgramFixture.Registry, FirstSunday)).Outcome);
+        Assert.Equal(SettlementOutcome.UnknownRegistry, (await f.Program.SettleEpochAsync("nobody", FirstSunday)).Outcome);
+    }
+
+    /// <summary>Affiliate 0 is a whale for four weeks (15 SOL a week), then small; affiliate 139 brings 0.15 SOL a week (0.03 SOL commission).</summary>
+    private static Amount PriceFor(int affiliate, int week) => affiliate switch
+    {
+        0 => week < 4 ? Asset.Sol.Whole(15) : Asset.Sol.Parse("0.2"),
+        139 => Asset.Sol.Parse("0.15"),
+        _ => Amount.FromUnits(((affiliate * 7919L) + (week * 104_729L)) % 900_000_000L + 50_000_000L),
+    };
 }
