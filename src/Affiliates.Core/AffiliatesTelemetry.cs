@@ -18,4 +18,6 @@ internal static class AffiliatesTelemetry
     public static readonly Counter<long> EventsIngested = Meter.CreateCounter<long>("affiliates.events.ingested", description: "Events ingested, by status.");
 
     public static readonly Counter<long> ChangesApplied = Meter.CreateCounter<long>("affiliates.changes", description: "Signed changes, by outcome.");
+
+    public static readonly Counter<long> EpochsSettled = Meter.CreateCounter<long>("affiliates.epochs.settled", description: "Epoch settlement attempts, by outcome.");
 }
