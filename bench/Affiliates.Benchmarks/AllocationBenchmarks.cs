@@ -1,6 +1,6 @@
+using Affiliates.Allocation;
 using Affiliates.Fees;
 using BenchmarkDotNet.Attributes;
-using Alloc = Affiliates.Allocation.Allocation;
 
 namespace Affiliates.Benchmarks;
 
@@ -21,7 +21,7 @@ public class AllocationBenchmarks
     {
         Span<long> weights = stackalloc long[] { 70, 20, 10 };
         Span<Amount> parts = stackalloc Amount[3];
-        Alloc.Split(total, weights, parts);
+        Allocator.Split(total, weights, parts);
         return parts[2];
     }
 

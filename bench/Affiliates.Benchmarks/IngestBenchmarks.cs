@@ -60,16 +60,4 @@ public class IngestBenchmarks
     public int IngestTrades() => engine.IngestAsync(events).AsTask().GetAwaiter().GetResult().Count;
 
     private static void Wait<T>(ValueTask<T> task) => task.AsTask().GetAwaiter().GetResult();
-
-    private sealed class FixedClock(Instant now) : IClock
-    {
-        public Instant Now { get; } = now;
-
-        public Instant GetCurrentInstant() => Now;
-    }
-
-    private sealed class AcceptingVerifier : ISignatureVerifier
-    {
-        public bool Verify(string signerAddress, string message, string signature) => true;
-    }
 }

@@ -19,9 +19,15 @@ internal sealed class CanonicalWriter
     public void Write(string value)
     {
         Span<byte> target = Reserve(sizeof(int) + Encoding.UTF8.GetMaxByteCount(value.Length));
-        int count = Encoding.UTF8.GetBytes(value, target[sizeof(int)..]);
-        BinaryPrimitives.WriteInt32BigEndian(target, count);
-        length -= target.Length - sizeof(int) - count;
+        length -= target.Length - Write(target, value);
+    }
+
+    public void WriteRaw(ReadOnlySpan<byte> bytes) => bytes.CopyTo(Reserve(bytes.Length));
+
+    public void Write(in StatementLine line)
+    {
+        Span<byte> target = Reserve(StatementHasher.LineLength(line.EventId, line.Code));
+        StatementHasher.WriteLine(target, line);
     }
 
     public void Write(int value) => BinaryPrimitives.WriteInt32BigEndian(Reserve(sizeof(int)), value);
@@ -34,7 +40,7 @@ internal sealed class CanonicalWriter
 
     public void Write(Rate value) => Write(value.PartsPerMillion);
 
-    public void Write(Instant value) => Write((value - NodaConstants.UnixEpoch).ToInt64Nanoseconds());
+    public void Write(Instant value) => Write(Nanoseconds(value));
 
     public void Write(Asset value)
     {
@@ -43,6 +49,16 @@ internal sealed class CanonicalWriter
         Write(value.Decimals);
         Write(value.Contract ?? string.Empty);
     }
+
+    /// <summary>Writes <paramref name="value"/> as a 4-byte big-endian UTF-8 length and the bytes; returns the bytes written.</summary>
+    public static int Write(Span<byte> target, string value)
+    {
+        int count = Encoding.UTF8.GetBytes(value, target[sizeof(int)..]);
+        BinaryPrimitives.WriteInt32BigEndian(target, count);
+        return sizeof(int) + count;
+    }
+
+    public static long Nanoseconds(Instant value) => (value - NodaConstants.UnixEpoch).ToInt64Nanoseconds();
 
     public ReadOnlySpan<byte> Bytes => buffer.AsSpan(0, length);
 

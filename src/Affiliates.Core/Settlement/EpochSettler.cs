@@ -1,3 +1,6 @@
+using System.Buffers;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Affiliates.Programs;
 using Affiliates.Tiers;
 
@@ -22,56 +25,196 @@ namespace Affiliates.Settlement;
 /// none of these keeps its latest statement as its state. Lines are ordered by (time, event id ordinal, sequence),
 /// statements and payouts by partner (ordinal), so the same input in any order gives byte-identical statements.
 /// </para>
+/// <para>
+/// Work is done in passes over the lines in canonical order, each partner's lines and their hash encoding written
+/// into contiguous ranges, so the string contents of a million lines are read in order rather than chased partner by
+/// partner. Input already in canonical order (as stores return a ledger) is not sorted again.
+/// </para>
 /// </remarks>
 public static class EpochSettler
 {
+    /// <summary>Line encodings above this many bytes are hashed statement by statement instead of from one buffer.</summary>
+    private const long MaxBufferedBytes = 1 << 30;
+
     /// <summary>Settles <paramref name="request"/>.</summary>
     /// <exception cref="SettlementException">A line is from another registry, outside the epoch, in another asset or
     /// duplicated; a previous tier is not on the ladder; a referral count is negative.</exception>
-    public static EpochSettlement Settle(SettlementRequest request)
+    public static EpochSettlement Settle(SettlementRequest request) => Settle(request, MaxBufferedBytes);
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // A settlement runs its loops once per epoch: too few calls for tiered JIT to reach full optimization.
+    internal static EpochSettlement Settle(SettlementRequest request, long maxBufferedBytes)
     {
         ArgumentNullException.ThrowIfNull(request);
-        SettlementTerms terms = request.Terms;
-        (LineRef[] refs, Dictionary<string, (int Start, int Count)> linesByPartner) = GroupAndValidate(request);
-        var partners = new HashSet<string>(linesByPartner.Keys, StringComparer.Ordinal);
+        SettlementLine[] lines = request.Lines as SettlementLine[] ?? [.. request.Lines];
+        (Tally[] tallyOfLine, Dictionary<string, Tally> tallies, bool inCanonicalOrder) = Scan(request, lines);
+        int[]? order = inCanonicalOrder ? null : CanonicalOrder(request.Epoch, lines);
+        List<Tally> settled = Plan(request, tallies);
+
+        int lineCount = 0;
+        long byteCount = 0;
+        foreach (Tally tally in settled)
+        {
+            tally.NextLine = lineCount;
+            tally.NextByte = byteCount;
+            lineCount += tally.Count;
+            byteCount += tally.Bytes;
+        }
+
+        bool buffered = byteCount <= maxBufferedBytes;
+        byte[] encoding = buffered ? ArrayPool<byte>.Shared.Rent((int)byteCount) : [];
+        try
+        {
+            var allLines = new StatementLine[lineCount];
+            for (int k = 0; k < lines.Length; k++)
+            {
+                int i = order is null ? k : order[k];
+                SettlementLine line = lines[i];
+                Tally tally = tallyOfLine[i];
+                Amount commission = line.Amount.Times(tally.Rate);
+                tally.Earned += commission;
+                ref StatementLine target = ref allLines[tally.NextLine++];
+                target = new StatementLine(line.EventId, line.Sequence, line.OccurredAt, line.Code, line.Amount, tally.Rate, commission);
+                if (buffered)
+                {
+                    tally.NextByte += StatementHasher.WriteLine(encoding.AsSpan((int)tally.NextByte), target);
+                }
+            }
+
+            return Close(request, settled, allLines, buffered ? encoding : null);
+        }
+        finally
+        {
+            if (buffered)
+            {
+                ArrayPool<byte>.Shared.Return(encoding);
+            }
+        }
+    }
+
+    /// <summary>Validates every line in input order, tallies lines, revenue and encoded bytes by partner, and notes whether the input is already in canonical order.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // A settlement runs its loops once per epoch: too few calls for tiered JIT to reach full optimization.
+    private static (Tally[] TallyOfLine, Dictionary<string, Tally> Tallies, bool InCanonicalOrder) Scan(SettlementRequest request, SettlementLine[] lines)
+    {
+        var tallies = new Dictionary<string, Tally>(StringComparer.Ordinal);
+        var tallyOfLine = new Tally[lines.Length];
+        bool inCanonicalOrder = true;
+        for (int i = 0; i < lines.Length; i++)
+        {
+            SettlementLine line = lines[i];
+            Validate(request, line);
+            ref Tally? tally = ref CollectionsMarshal.GetValueRefOrAddDefault(tallies, line.Partner, out _);
+            tally ??= new Tally(line.Partner);
+            tally.Count++;
+            tally.Revenue += line.Amount;
+            tally.Bytes += StatementHasher.LineLength(line.EventId, line.Code);
+            tallyOfLine[i] = tally;
+            if (inCanonicalOrder && i > 0)
+            {
+                int order = Compare(lines[i - 1], line);
+                inCanonicalOrder = order < 0;
+                ThrowIfDuplicate(order, line);
+            }
+        }
+
+        return (tallyOfLine, tallies, inCanonicalOrder);
+    }
+
+    /// <summary>Returns the line indices in canonical order, refusing duplicates.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // A settlement runs its loops once per epoch: too few calls for tiered JIT to reach full optimization.
+    private static int[] CanonicalOrder(Epoch epoch, SettlementLine[] lines)
+    {
+        var keys = new LineKey[lines.Length];
+        for (int i = 0; i < lines.Length; i++)
+        {
+            keys[i] = new LineKey((lines[i].OccurredAt - epoch.Start).ToInt64Nanoseconds(), lines[i].Sequence, i);
+        }
+
+        var comparer = new LineKeyOrder(lines);
+        keys.AsSpan().Sort(comparer);
+        int[] order = new int[keys.Length];
+        for (int k = 0; k < keys.Length; k++)
+        {
+            if (k > 0)
+            {
+                ThrowIfDuplicate(comparer.Compare(keys[k - 1], keys[k]), lines[keys[k].Index]);
+            }
+
+            order[k] = keys[k].Index;
+        }
+
+        return order;
+    }
+
+    /// <summary>Picks the partners that get a statement, in partner order, with each one's tier and rate for the epoch.</summary>
+    private static List<Tally> Plan(SettlementRequest request, Dictionary<string, Tally> tallies)
+    {
+        var partners = new HashSet<string>(tallies.Keys, StringComparer.Ordinal);
         partners.UnionWith(request.PreviousStates.Keys);
         partners.UnionWith(request.Referrals.Keys);
         partners.UnionWith(request.ClosingPartners);
         string[] ordered = [.. partners];
         Array.Sort(ordered, StringComparer.Ordinal);
 
-        var writer = new CanonicalWriter();
-        var allLines = new StatementLine[refs.Length];
-        var statements = new List<EpochStatement>(ordered.Length);
-        var payouts = new List<PayoutIntent>();
+        SettlementTerms terms = request.Terms;
+        var settled = new List<Tally>(ordered.Length);
         foreach (string partner in ordered)
         {
-            (int start, int count) = linesByPartner.GetValueOrDefault(partner);
-            PartnerState previous = request.PreviousStates.GetValueOrDefault(partner) ?? PartnerState.New;
-            int referrals = request.Referrals.GetValueOrDefault(partner);
-            bool closing = request.ClosingPartners.Contains(partner);
-            if (count == 0 && previous.CarryIn.IsZero && referrals == 0 && !closing)
+            Tally tally = tallies.GetValueOrDefault(partner) ?? new Tally(partner);
+            tally.Previous = request.PreviousStates.GetValueOrDefault(partner) ?? PartnerState.New;
+            tally.Referrals = request.Referrals.GetValueOrDefault(partner);
+            tally.Closing = request.ClosingPartners.Contains(partner);
+            if (tally.Count == 0 && tally.Previous.CarryIn.IsZero && tally.Referrals == 0 && !tally.Closing)
             {
                 continue;
             }
 
-            if (referrals < 0)
+            if (tally.Referrals < 0)
             {
-                throw new SettlementException(SettlementError.NegativeReferrals, partner, $"Partner '{partner}' has {referrals} referrals.");
+                throw new SettlementException(SettlementError.NegativeReferrals, partner, $"Partner '{partner}' has {tally.Referrals} referrals.");
             }
 
-            EpochStatement statement = SettlePartner(request, partner, refs.AsSpan(start, count), new ArraySegment<StatementLine>(allLines, start, count), previous, referrals, closing);
-            statement = statement with { Hash = StatementHasher.ComputeHash(writer, statement) };
+            Amount lifetime = tally.Previous.LifetimeRevenue + tally.Revenue;
+            tally.Tier = terms.Kind == ProgramKind.RevenueShare
+                ? AssignTier(terms, partner, tally.Previous.Tier, terms.TierMetric == TierMetric.LifetimeRevenue ? lifetime.Units : tally.Referrals)
+                : null;
+            tally.Rate = terms.Kind == ProgramKind.RevenueShare ? tally.Tier?.Rate ?? Rate.Zero : Rate.Full;
+            settled.Add(tally);
+        }
+
+        return settled;
+    }
+
+    /// <summary>Closes each partner's balance into a statement, hashes it, and turns what is payable into a payout intent.</summary>
+    private static EpochSettlement Close(SettlementRequest request, List<Tally> settled, StatementLine[] allLines, byte[]? encoding)
+    {
+        var writer = new CanonicalWriter();
+        var statements = new List<EpochStatement>(settled.Count);
+        var payouts = new List<PayoutIntent>();
+        foreach (Tally tally in settled)
+        {
+            EpochStatement statement = Statement(request, tally, new ArraySegment<StatementLine>(allLines, tally.NextLine - tally.Count, tally.Count));
+            if (encoding is null)
+            {
+                statement = statement with { Hash = StatementHasher.ComputeHash(writer, statement) };
+            }
+            else
+            {
+                writer.Reset();
+                StatementHasher.WriteHeader(writer, statement);
+                writer.WriteRaw(encoding.AsSpan((int)(tally.NextByte - tally.Bytes), (int)tally.Bytes));
+                statement = statement with { Hash = writer.Sha256Hex() };
+            }
+
             statements.Add(statement);
             if (statement.Payable.IsPositive)
             {
                 payouts.Add(new PayoutIntent(
-                    PayoutId.For(writer, request.RegistryId, request.Epoch.Id, partner, terms.PayoutAsset),
+                    PayoutId.For(writer, request.RegistryId, request.Epoch.Id, tally.Partner, request.Terms.PayoutAsset),
                     request.RegistryId,
                     request.Epoch.Id,
-                    partner,
-                    partner,
-                    terms.PayoutAsset,
+                    tally.Partner,
+                    tally.Partner,
+                    request.Terms.PayoutAsset,
                     statement.Payable,
                     PayoutStatus.Pending,
                     Version: 0,
@@ -84,52 +227,21 @@ public static class EpochSettler
         return new EpochSettlement(request.RegistryId, request.Epoch, statements, payouts, root);
     }
 
-    private static EpochStatement SettlePartner(
-        SettlementRequest request, string partner, Span<LineRef> refs, ArraySegment<StatementLine> statementLines, PartnerState previous, int referrals, bool closing)
+    private static EpochStatement Statement(SettlementRequest request, Tally tally, ArraySegment<StatementLine> lines)
     {
-        SettlementTerms terms = request.Terms;
-        IReadOnlyList<SettlementLine> lines = request.Lines;
-        var order = new LineOrder(lines);
-        refs.Sort(order);
-        Amount revenue = Amount.Zero;
-        for (int i = 0; i < refs.Length; i++)
-        {
-            if (i > 0 && order.Compare(refs[i - 1], refs[i]) == 0)
-            {
-                string key = LineKey(lines[refs[i].Index]);
-                throw new SettlementException(SettlementError.DuplicateLine, key, $"Line {key} appears twice.");
-            }
-
-            revenue += lines[refs[i].Index].Amount;
-        }
-
-        Amount lifetime = previous.LifetimeRevenue + revenue;
-        Tier? tier = terms.Kind == ProgramKind.RevenueShare
-            ? AssignTier(terms, partner, previous.Tier, terms.TierMetric == TierMetric.LifetimeRevenue ? lifetime.Units : referrals)
-            : null;
-        Rate rate = terms.Kind == ProgramKind.RevenueShare ? tier?.Rate ?? Rate.Zero : Rate.Full;
-
-        Amount earned = Amount.Zero;
-        for (int i = 0; i < refs.Length; i++)
-        {
-            SettlementLine line = lines[refs[i].Index];
-            Amount commission = line.Amount.Times(rate);
-            earned += commission;
-            statementLines[i] = new StatementLine(line.EventId, line.Sequence, line.OccurredAt, line.Code, line.Amount, rate, commission);
-        }
-
-        Amount balance = previous.CarryIn + earned;
+        PartnerState previous = tally.Previous;
+        Amount balance = previous.CarryIn + tally.Earned;
         Amount payable = Amount.Zero;
         Amount dust = Amount.Zero;
         int idleEpochs = 0;
-        if (balance.IsPositive && balance >= terms.MinimumPayout)
+        if (balance.IsPositive && balance >= request.Terms.MinimumPayout)
         {
             payable = balance;
         }
         else if (balance.IsPositive)
         {
-            idleEpochs = refs.Length == 0 ? previous.IdleEpochs + 1 : 0;
-            if (closing || idleEpochs >= terms.Dust.IdleEpochs)
+            idleEpochs = tally.Count == 0 ? previous.IdleEpochs + 1 : 0;
+            if (tally.Closing || idleEpochs >= request.Terms.Dust.IdleEpochs)
             {
                 dust = balance;
                 idleEpochs = 0;
@@ -141,16 +253,16 @@ public static class EpochSettler
             request.Epoch.Id,
             request.Epoch.Start,
             request.Epoch.End,
-            partner,
-            tier?.Name ?? string.Empty,
-            lifetime,
+            tally.Partner,
+            tally.Tier?.Name ?? string.Empty,
+            previous.LifetimeRevenue + tally.Revenue,
             previous.CarryIn,
-            earned,
+            tally.Earned,
             payable,
             balance - payable - dust,
-            statementLines,
+            lines,
             Hash: string.Empty,
-            referrals,
+            tally.Referrals,
             dust,
             idleEpochs);
     }
@@ -179,60 +291,18 @@ public static class EpochSettler
         return ladder.Assign(metric, current, manualOverride: null).Tier;
     }
 
-    /// <summary>Validates every line and buckets line references by partner (a counting sort: one array, one range per partner).</summary>
-    private static (LineRef[] Refs, Dictionary<string, (int Start, int Count)> Ranges) GroupAndValidate(SettlementRequest request)
-    {
-        IReadOnlyList<SettlementLine> lines = request.Lines;
-        var slots = new Dictionary<string, int>(StringComparer.Ordinal);
-        var counts = new List<int>();
-        int[] slotOfLine = new int[lines.Count];
-        for (int i = 0; i < lines.Count; i++)
-        {
-            SettlementLine line = lines[i];
-            Validate(request, line);
-            if (!slots.TryGetValue(line.Partner, out int slot))
-            {
-                slot = slots.Count;
-                slots.Add(line.Partner, slot);
-                counts.Add(0);
-            }
-
-            slotOfLine[i] = slot;
-            counts[slot]++;
-        }
-
-        int[] next = new int[counts.Count];
-        var ranges = new Dictionary<string, (int Start, int Count)>(slots.Count, StringComparer.Ordinal);
-        int offset = 0;
-        foreach ((string partner, int slot) in slots)
-        {
-            next[slot] = offset;
-            ranges.Add(partner, (offset, counts[slot]));
-            offset += counts[slot];
-        }
-
-        var refs = new LineRef[lines.Count];
-        for (int i = 0; i < lines.Count; i++)
-        {
-            SettlementLine line = lines[i];
-            refs[next[slotOfLine[i]]++] = new LineRef((line.OccurredAt - request.Epoch.Start).ToInt64Nanoseconds(), line.Sequence, i);
-        }
-
-        return (refs, ranges);
-    }
-
     private static void Validate(SettlementRequest request, SettlementLine line)
     {
         if (!string.Equals(line.RegistryId, request.RegistryId, StringComparison.Ordinal))
         {
             throw new SettlementException(
-                SettlementError.LineFromAnotherRegistry, LineKey(line), $"Line {LineKey(line)} belongs to registry '{line.RegistryId}', not '{request.RegistryId}'.");
+                SettlementError.LineFromAnotherRegistry, LineKeyText(line), $"Line {LineKeyText(line)} belongs to registry '{line.RegistryId}', not '{request.RegistryId}'.");
         }
 
         if (!request.Epoch.Contains(line.OccurredAt))
         {
             throw new SettlementException(
-                SettlementError.LineOutsideEpoch, LineKey(line), $"Line {LineKey(line)} at {line.OccurredAt} is outside epoch {request.Epoch.Id} {request.Epoch.Interval}.");
+                SettlementError.LineOutsideEpoch, LineKeyText(line), $"Line {LineKeyText(line)} at {line.OccurredAt} is outside epoch {request.Epoch.Id} {request.Epoch.Interval}.");
         }
 
         Asset asset = request.Terms.PayoutAsset;
@@ -241,20 +311,70 @@ public static class EpochSettler
             bool sameName = line.Asset.Chain == asset.Chain && line.Asset.Symbol == asset.Symbol;
             throw new SettlementException(
                 sameName ? SettlementError.AssetMismatch : SettlementError.UnknownAsset,
-                LineKey(line),
-                $"Line {LineKey(line)} is in {line.Asset} ({line.Asset.Decimals} decimals, contract {line.Asset.Contract ?? "native"}); the program pays in {asset} ({asset.Decimals} decimals, contract {asset.Contract ?? "native"}).");
+                LineKeyText(line),
+                $"Line {LineKeyText(line)} is in {line.Asset} ({line.Asset.Decimals} decimals, contract {line.Asset.Contract ?? "native"}); the program pays in {asset} ({asset.Decimals} decimals, contract {asset.Contract ?? "native"}).");
         }
     }
 
-    private static string LineKey(SettlementLine line) => $"{line.EventId}#{line.Sequence}";
+    private static void ThrowIfDuplicate(int order, SettlementLine line)
+    {
+        if (order == 0)
+        {
+            throw new SettlementException(SettlementError.DuplicateLine, LineKeyText(line), $"Line {LineKeyText(line)} appears twice.");
+        }
+    }
+
+    private static string LineKeyText(SettlementLine line) => $"{line.EventId}#{line.Sequence}";
+
+    /// <summary>Canonical line order: time, then event id (ordinal), then sequence.</summary>
+    private static int Compare(SettlementLine x, SettlementLine y)
+    {
+        int order = x.OccurredAt.CompareTo(y.OccurredAt);
+        if (order == 0)
+        {
+            order = string.CompareOrdinal(x.EventId, y.EventId);
+        }
+
+        return order != 0 ? order : x.Sequence.CompareTo(y.Sequence);
+    }
+
+    /// <summary>What settlement accumulates for one partner across the passes.</summary>
+    private sealed class Tally(string partner)
+    {
+        public string Partner { get; } = partner;
+
+        public int Count { get; set; }
+
+        public Amount Revenue { get; set; }
+
+        public long Bytes { get; set; }
+
+        public PartnerState Previous { get; set; } = PartnerState.New;
+
+        public int Referrals { get; set; }
+
+        public bool Closing { get; set; }
+
+        public Tier? Tier { get; set; }
+
+        public Rate Rate { get; set; }
+
+        public Amount Earned { get; set; }
+
+        /// <summary>Gets or sets where the partner's next statement line goes in the epoch's line array.</summary>
+        public int NextLine { get; set; }
+
+        /// <summary>Gets or sets where the partner's next line encoding goes in the epoch's encoding buffer.</summary>
+        public long NextByte { get; set; }
+    }
 
     /// <summary>A line's time (nanoseconds into the epoch), sequence and index in the request: a small sort key.</summary>
-    private readonly record struct LineRef(long Offset, int Sequence, int Index);
+    private readonly record struct LineKey(long Offset, int Sequence, int Index);
 
-    /// <summary>Canonical line order: time, then event id (ordinal, read only on equal times), then sequence.</summary>
-    private readonly struct LineOrder(IReadOnlyList<SettlementLine> lines) : IComparer<LineRef>
+    /// <summary>Canonical order over sort keys, reading the event id only on equal times.</summary>
+    private readonly struct LineKeyOrder(SettlementLine[] lines) : IComparer<LineKey>
     {
-        public int Compare(LineRef x, LineRef y)
+        public int Compare(LineKey x, LineKey y)
         {
             int order = x.Offset.CompareTo(y.Offset);
             if (order == 0)

@@ -1,3 +1,6 @@
+using System.Buffers.Binary;
+using System.Text;
+
 namespace Affiliates.Settlement;
 
 /// <summary>The canonical encoding and SHA-256 content hash of an <see cref="EpochStatement"/>.</summary>
@@ -39,9 +42,9 @@ public static class StatementHasher
         return writer.Sha256Hex();
     }
 
-    private static void Write(CanonicalWriter writer, EpochStatement statement)
+    /// <summary>Writes every field of the statement before its lines, ending with the line count.</summary>
+    internal static void WriteHeader(CanonicalWriter writer, EpochStatement statement)
     {
-        ArgumentNullException.ThrowIfNull(statement);
         writer.Write(Version);
         writer.Write(statement.RegistryId);
         writer.Write(statement.EpochId);
@@ -58,15 +61,36 @@ public static class StatementHasher
         writer.Write(statement.DustSwept);
         writer.Write(statement.IdleEpochs);
         writer.Write(statement.Lines.Count);
+    }
+
+    /// <summary>Returns the number of bytes <see cref="WriteLine"/> writes for a line with these strings.</summary>
+    internal static int LineLength(string eventId, string code) =>
+        (3 * sizeof(int)) + sizeof(long) + sizeof(int) + (2 * 16) + Encoding.UTF8.GetByteCount(eventId) + Encoding.UTF8.GetByteCount(code);
+
+    /// <summary>Writes one line's encoding at the start of <paramref name="target"/>; returns the bytes written.</summary>
+    internal static int WriteLine(Span<byte> target, in StatementLine line)
+    {
+        int length = CanonicalWriter.Write(target, line.EventId);
+        BinaryPrimitives.WriteInt32BigEndian(target[length..], line.Sequence);
+        length += sizeof(int);
+        BinaryPrimitives.WriteInt64BigEndian(target[length..], CanonicalWriter.Nanoseconds(line.OccurredAt));
+        length += sizeof(long);
+        length += CanonicalWriter.Write(target[length..], line.Code);
+        BinaryPrimitives.WriteInt128BigEndian(target[length..], line.Revenue.Units);
+        length += 16;
+        BinaryPrimitives.WriteInt32BigEndian(target[length..], line.Rate.PartsPerMillion);
+        length += sizeof(int);
+        BinaryPrimitives.WriteInt128BigEndian(target[length..], line.Commission.Units);
+        return length + 16;
+    }
+
+    private static void Write(CanonicalWriter writer, EpochStatement statement)
+    {
+        ArgumentNullException.ThrowIfNull(statement);
+        WriteHeader(writer, statement);
         foreach (StatementLine line in statement.Lines)
         {
-            writer.Write(line.EventId);
-            writer.Write(line.Sequence);
-            writer.Write(line.OccurredAt);
-            writer.Write(line.Code);
-            writer.Write(line.Revenue);
-            writer.Write(line.Rate);
-            writer.Write(line.Commission);
+            writer.Write(line);
         }
     }
 }

@@ -1,7 +1,7 @@
 using System.Numerics;
+using Affiliates.Allocation;
 using FsCheck;
 using FsCheck.Fluent;
-using Alloc = Affiliates.Allocation.Allocation;
 
 namespace Affiliates.Tests.Allocation;
 
@@ -63,7 +63,7 @@ public class SplitProperties
     private static void Check(Func<SplitCase, bool> property) =>
         Prop.ForAll(Cases, property).Check(MoneyGen.Config);
 
-    private static Amount[] SplitOf(SplitCase c) => Alloc.Split(Amount.FromUnits(c.Total), c.Weights);
+    private static Amount[] SplitOf(SplitCase c) => Allocator.Split(Amount.FromUnits(c.Total), c.Weights);
 
     private static Int128 Sum(Amount[] parts) => parts.Aggregate(Int128.Zero, (s, p) => s + p.Units);
 

@@ -1,4 +1,4 @@
-using Alloc = Affiliates.Allocation.Allocation;
+using Affiliates.Allocation;
 
 namespace Affiliates.Tests.Allocation;
 
@@ -13,19 +13,19 @@ public class SplitTests
     [InlineData(7, new long[] { 1 }, new long[] { 7 })]
     [InlineData(2, new long[] { 1, 1, 1 }, new long[] { 1, 1, 0 })]
     public void Split_HandsLeftoverUnitsToLargestRemaindersThenLowestIndex(long total, long[] weights, long[] expected) =>
-        Assert.Equal(expected.Select(Amount.FromUnits), Alloc.Split(Amount.FromUnits(total), weights));
+        Assert.Equal(expected.Select(Amount.FromUnits), Allocator.Split(Amount.FromUnits(total), weights));
 
     [Fact]
     public void Split_WithLargestRemainderLast_GivesItTheUnit()
     {
         // Exact shares 3.3, 3.3, 3.4: the single leftover unit goes to the last party, not the first.
-        Assert.Equal([3, 3, 4], Alloc.Split(Amount.FromUnits(10), [33, 33, 34]).Select(p => (long)p.Units));
+        Assert.Equal([3, 3, 4], Allocator.Split(Amount.FromUnits(10), [33, 33, 34]).Select(p => (long)p.Units));
     }
 
     [Fact]
     public void Split_WithWeightsSummingBeyondLong_StaysExact()
     {
-        Amount[] parts = Alloc.Split(Amount.FromUnits(3), [long.MaxValue, long.MaxValue, long.MaxValue]);
+        Amount[] parts = Allocator.Split(Amount.FromUnits(3), [long.MaxValue, long.MaxValue, long.MaxValue]);
 
         Assert.Equal([1, 1, 1], parts.Select(p => (long)p.Units));
     }
@@ -35,7 +35,7 @@ public class SplitTests
     {
         long[] weights = [.. Enumerable.Range(1, 200).Select(i => (long)i)];
 
-        Amount[] parts = Alloc.Split(Amount.FromUnits(1_000_003), weights);
+        Amount[] parts = Allocator.Split(Amount.FromUnits(1_000_003), weights);
 
         Assert.Equal(Amount.FromUnits(1_000_003), parts.Aggregate(Amount.Zero, (a, b) => a + b));
         Assert.True(parts.Zip(parts.Skip(1)).All(pair => pair.First <= pair.Second));
@@ -44,7 +44,7 @@ public class SplitTests
     [Fact]
     public void Split_WithNegativeWeight_ThrowsNamingWeights()
     {
-        ArgumentException ex = Assert.Throws<ArgumentException>(() => Alloc.Split(Amount.FromUnits(10), [3, -1, 2]));
+        ArgumentException ex = Assert.Throws<ArgumentException>(() => Allocator.Split(Amount.FromUnits(10), [3, -1, 2]));
         Assert.Equal("weights", ex.ParamName);
     }
 
@@ -53,26 +53,26 @@ public class SplitTests
     [InlineData(new long[0])]
     public void Split_WithoutPositiveWeightSum_ThrowsNamingWeights(long[] weights)
     {
-        ArgumentException ex = Assert.Throws<ArgumentException>(() => Alloc.Split(Amount.FromUnits(10), weights));
+        ArgumentException ex = Assert.Throws<ArgumentException>(() => Allocator.Split(Amount.FromUnits(10), weights));
         Assert.Equal("weights", ex.ParamName);
     }
 
     [Fact]
     public void Split_WithTooFewParts_ThrowsNamingParts()
     {
-        ArgumentException ex = Assert.Throws<ArgumentException>(() => Alloc.Split(Amount.FromUnits(10), [1, 2], new Amount[1]));
+        ArgumentException ex = Assert.Throws<ArgumentException>(() => Allocator.Split(Amount.FromUnits(10), [1, 2], new Amount[1]));
         Assert.Equal("parts", ex.ParamName);
     }
 
     [Fact]
     public void Split_WithNullWeights_Throws() =>
-        Assert.Throws<ArgumentNullException>(() => Alloc.Split(Amount.FromUnits(10), (IReadOnlyList<long>)null!));
+        Assert.Throws<ArgumentNullException>(() => Allocator.Split(Amount.FromUnits(10), (IReadOnlyList<long>)null!));
 
     [Fact]
     public void SplitWithResidual_GivesTruncationUnitsToResidual()
     {
         var parts = new Amount[2];
-        Alloc.SplitWithResidual(Amount.FromUnits(999), [Rate.FromPercent(20), Rate.FromPercent(30)], parts, out Amount residual);
+        Allocator.SplitWithResidual(Amount.FromUnits(999), [Rate.FromPercent(20), Rate.FromPercent(30)], parts, out Amount residual);
 
         Assert.Equal([199, 299], parts.Select(p => (long)p.Units));
         Assert.Equal(Amount.FromUnits(501), residual);
@@ -82,7 +82,7 @@ public class SplitTests
     public void SplitWithResidual_WithSharesAbove100Percent_ThrowsNamingShares()
     {
         ArgumentException ex = Assert.Throws<ArgumentException>(
-            () => Alloc.SplitWithResidual(Amount.FromUnits(10), [Rate.FromPercent(60), Rate.FromPartsPerMillion(400_001)], new Amount[2], out _));
+            () => Allocator.SplitWithResidual(Amount.FromUnits(10), [Rate.FromPercent(60), Rate.FromPartsPerMillion(400_001)], new Amount[2], out _));
         Assert.Equal("shares", ex.ParamName);
     }
 
@@ -90,7 +90,7 @@ public class SplitTests
     public void SplitWithResidual_WithTooFewParts_ThrowsNamingParts()
     {
         ArgumentException ex = Assert.Throws<ArgumentException>(
-            () => Alloc.SplitWithResidual(Amount.FromUnits(10), [Rate.FromPercent(60)], [], out _));
+            () => Allocator.SplitWithResidual(Amount.FromUnits(10), [Rate.FromPercent(60)], [], out _));
         Assert.Equal("parts", ex.ParamName);
     }
 }

@@ -1,7 +1,7 @@
 using System.Numerics;
+using Affiliates.Allocation;
 using FsCheck;
 using FsCheck.Fluent;
-using Alloc = Affiliates.Allocation.Allocation;
 
 namespace Affiliates.Tests.Allocation;
 
@@ -56,7 +56,7 @@ public class SplitWithResidualProperties
     private static (Amount[] Parts, Amount Residual) Run(Int128 total, Rate[] shares)
     {
         var parts = new Amount[shares.Length];
-        Alloc.SplitWithResidual(Amount.FromUnits(total), shares, parts, out Amount residual);
+        Allocator.SplitWithResidual(Amount.FromUnits(total), shares, parts, out Amount residual);
         return (parts, residual);
     }
 }

@@ -47,6 +47,15 @@ public sealed class EpochSettlerProperties
         });
 
     [Fact]
+    public void Settle_HashingStatementByStatement_GivesTheSameHashesAsTheEpochBuffer() =>
+        Check((c, s) =>
+        {
+            EpochSettlement unbuffered = EpochSettler.Settle(c.Request(Week1), maxBufferedBytes: 0);
+            return unbuffered.MerkleRoot == s.MerkleRoot
+                && unbuffered.Statements.Select(st => st.Hash).SequenceEqual(s.Statements.Select(st => st.Hash));
+        });
+
+    [Fact]
     public void Settle_PayableIsZeroOrAtLeastTheMinimum_AndOnlyPositiveBalancesArePaid() =>
         Check((c, s) => s.Statements.All(st =>
             (st.Payable.IsZero || (st.Payable.IsPositive && st.Payable >= c.Terms.MinimumPayout && st.CarryOut.IsZero))

@@ -65,6 +65,17 @@ public sealed class SettlementErrorTests
     }
 
     [Fact]
+    public void Settle_DuplicateLineOutOfOrder_EvenUnderAnotherPartner_Fails()
+    {
+        SettlementLine line = Line("alice", "e1", OneSol, hour: 5);
+
+        SettlementException error = Fails(Request(Subscription(), Week1, line, Line("bob", "e0", OneSol, hour: 2), line with { Partner = "carol" }));
+
+        Assert.Equal(SettlementError.DuplicateLine, error.Error);
+        Assert.Equal("e1#0", error.Key);
+    }
+
+    [Fact]
     public void Settle_PreviousTierNotOnTheLadder_Fails()
     {
         SettlementRequest request = Request(Subscription(), Week1, Line("alice", "e1", OneSol))

@@ -5,7 +5,7 @@ using System.Numerics;
 namespace Affiliates.Allocation;
 
 /// <summary>Exact division of an amount into parts that sum back to it.</summary>
-public static class Allocation
+public static class Allocator
 {
     private const int StackallocLimit = 8;
 

@@ -1,0 +1,9 @@
+using Affiliates.Programs;
+
+namespace Affiliates.Benchmarks;
+
+/// <summary>Accepts every signature: benchmarks measure the engine, not wallet cryptography.</summary>
+internal sealed class AcceptingVerifier : ISignatureVerifier
+{
+    public bool Verify(string signerAddress, string message, string signature) => true;
+}
