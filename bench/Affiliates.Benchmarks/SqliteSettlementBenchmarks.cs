@@ -26,6 +26,7 @@ public class SqliteSettlementBenchmarks
     private const int PaymentsPerUnit = 10_000;
     private const int TermsVersion = 1;
     private const string RegistryId = "bench";
+    private static readonly LedgerEntryKind[] CommissionBase = [LedgerEntryKind.AttributedRevenue];
 
     private const string CommissionQuery =
         "WITH revenue AS (" +
@@ -160,12 +161,9 @@ public class SqliteSettlementBenchmarks
     private async Task<List<SettlementLine>> ReadLinesAsync()
     {
         var lines = new List<SettlementLine>();
-        await foreach (LedgerEntry entry in store.ReadLedgerAsync(RegistryId, epoch.Start, epoch.End))
+        await foreach (LedgerEntry entry in store.ReadAttributedLedgerAsync(RegistryId, CommissionBase, epoch.Start, epoch.End))
         {
-            if (entry.Code is not null && entry.Kind == LedgerEntryKind.AttributedRevenue)
-            {
-                lines.Add(new SettlementLine(entry.RegistryId, entry.EventId, entry.Sequence, entry.OccurredAt, entry.Account, entry.Code, terms.PayoutAsset, entry.Amount));
-            }
+            lines.Add(new SettlementLine(entry.RegistryId, entry.EventId, entry.Sequence, entry.OccurredAt, entry.Account, entry.Code!, terms.PayoutAsset, entry.Amount));
         }
 
         return lines;

@@ -149,6 +149,18 @@ public sealed class PostgreSqlAffiliateStore : IAffiliateStore, IAsyncDisposable
             cancellationToken);
 
     /// <inheritdoc/>
+    public IAsyncEnumerable<LedgerEntry> ReadAttributedLedgerAsync(string registryId, IReadOnlyCollection<LedgerEntryKind> kinds, Instant start, Instant end, CancellationToken cancellationToken = default) =>
+        StreamAsync(
+            $"""
+            SELECT {EntryColumns} FROM ledger_entries
+            WHERE registry_id = $1 AND occurred_at >= $2 AND occurred_at < $3 AND code IS NOT NULL AND ((1 << kind) & $4) <> 0
+            ORDER BY occurred_at, event_id, sequence
+            """,
+            ReadEntry,
+            [registryId, PostgreSqlValues.Ticks(start), PostgreSqlValues.Ticks(end), PostgreSqlValues.KindMask(kinds)],
+            cancellationToken);
+
+    /// <inheritdoc/>
     public IAsyncEnumerable<LedgerEntry> ReadCodeLedgerAsync(string registryId, string code, int generation, Instant start, Instant end, CancellationToken cancellationToken = default) =>
         StreamAsync(
             $"""

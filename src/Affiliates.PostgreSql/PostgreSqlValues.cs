@@ -1,4 +1,5 @@
 using System.Numerics;
+using Affiliates.Ledger;
 using NodaTime;
 
 namespace Affiliates.PostgreSql;
@@ -13,6 +14,13 @@ internal static class PostgreSqlValues
     public static BigInteger Numeric(Amount amount) => amount.Units;
 
     public static Amount Amount(BigInteger value) => Affiliates.Amount.FromUnits((Int128)value);
+
+    /// <summary>One bit per kind, for <c>((1 &lt;&lt; kind) &amp; mask) &lt;&gt; 0</c>.</summary>
+    public static int KindMask(IReadOnlyCollection<LedgerEntryKind> kinds)
+    {
+        ArgumentNullException.ThrowIfNull(kinds);
+        return kinds.Aggregate(0, (mask, kind) => mask | (1 << (int)kind));
+    }
 
     public static long Ticks(Instant instant) => instant.ToUnixTimeTicks();
 

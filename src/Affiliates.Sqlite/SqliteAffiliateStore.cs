@@ -97,6 +97,15 @@ public sealed class SqliteAffiliateStore : IAffiliateStore
             cancellationToken);
 
     /// <inheritdoc/>
+    public IAsyncEnumerable<LedgerEntry> ReadAttributedLedgerAsync(string registryId, IReadOnlyCollection<LedgerEntryKind> kinds, Instant start, Instant end, CancellationToken cancellationToken = default) =>
+        StreamAsync(
+            $"SELECT {SqliteRows.EntryColumns} FROM ledger_entries WHERE registry_id = $registry AND occurred_at >= $start AND occurred_at < $end " +
+            "AND code IS NOT NULL AND ((1 << kind) & $kinds) != 0 ORDER BY occurred_at, event_id, sequence",
+            SqliteRows.Entry,
+            [registryId, ToBound(start), ToBound(end), SqliteValues.KindMask(kinds)],
+            cancellationToken);
+
+    /// <inheritdoc/>
     public IAsyncEnumerable<LedgerEntry> ReadCodeLedgerAsync(string registryId, string code, int generation, Instant start, Instant end, CancellationToken cancellationToken = default) =>
         StreamAsync(
             $"SELECT {SqliteRows.EntryColumns} FROM ledger_entries WHERE registry_id = $registry AND code = $code AND code_generation = $generation " +

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Globalization;
 using System.Text.Json;
+using Affiliates.Ledger;
 using NodaTime;
 
 namespace Affiliates.Sqlite;
@@ -26,6 +27,13 @@ internal static class SqliteValues
         return sinceEpoch <= MinDuration ? long.MinValue
             : sinceEpoch >= MaxDuration ? long.MaxValue
             : sinceEpoch.ToInt64Nanoseconds();
+    }
+
+    /// <summary>One bit per kind, for <c>((1 &lt;&lt; kind) &amp; mask) != 0</c>.</summary>
+    public static long KindMask(IReadOnlyCollection<LedgerEntryKind> kinds)
+    {
+        ArgumentNullException.ThrowIfNull(kinds);
+        return kinds.Aggregate(0L, (mask, kind) => mask | (1L << (int)kind));
     }
 
     public static Instant ToInstant(long nanoseconds) => NodaConstants.UnixEpoch + Duration.FromNanoseconds(nanoseconds);

@@ -339,6 +339,33 @@ public abstract partial class StoreConformanceTests
     }
 
     [Fact]
+    public async Task AttributedLedger_ReadsOnlyCodedEntriesOfTheGivenKindsInRange_InLedgerOrder()
+    {
+        IAffiliateStore store = await CreateStoreAsync();
+        ProgramEvent late = Sample.Event("a", 7);
+        ProgramEvent early = Sample.Event("b", 6);
+        ProgramEvent uncoded = Sample.Event("c", 6);
+        ProgramEvent outside = Sample.Event("d", 8);
+        await CommitAsync(store, u =>
+        {
+            u.AppendEvent(late, Sample.Entries(late));
+            u.AppendEvent(early, Sample.Entries(early));
+            u.AppendEvent(uncoded, [.. Sample.Entries(uncoded).Select(entry => entry with { Code = null })]);
+            u.AppendEvent(outside, Sample.Entries(outside));
+        });
+
+        List<LedgerEntry> read = await ToListAsync(
+            store.ReadAttributedLedgerAsync("reg", [LedgerEntryKind.Partner, LedgerEntryKind.User], Sample.At(6), Sample.At(8)));
+
+        Assert.Equal(["b/1", "b/2", "a/1", "a/2"], read.Select(entry => $"{entry.EventId}/{entry.Sequence}"));
+        Assert.Equal(Sample.Entries(early)[1], read[0]);
+        Assert.Empty(await ToListAsync(store.ReadAttributedLedgerAsync("reg", [LedgerEntryKind.AttributedRevenue], Sample.At(0), Sample.At(100))));
+        Assert.Empty(await ToListAsync(store.ReadAttributedLedgerAsync("reg", [], Sample.At(0), Sample.At(100))));
+        Assert.Empty(await ToListAsync(store.ReadAttributedLedgerAsync("none", [LedgerEntryKind.Partner], Sample.At(0), Sample.At(100))));
+        await Assert.ThrowsAsync<ArgumentNullException>("kinds", async () => await ToListAsync(store.ReadAttributedLedgerAsync("reg", null!, Sample.At(0), Sample.At(100))));
+    }
+
+    [Fact]
     public async Task Conflict_RollsBackEveryWriteOfTheUnit()
     {
         IAffiliateStore store = await CreateStoreAsync();

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Diagnostics;
 using Affiliates.Ledger;
 using Affiliates.Settlement;
@@ -17,10 +18,11 @@ internal sealed partial class ProgramEngine
         return result;
     }
 
-    /// <summary>Revenue share pays a tier rate of attributed revenue; fee share pays out, in full, what was split to the partner.</summary>
-    private static bool IsCommissionBase(ProgramKind program, LedgerEntryKind entry) => program == ProgramKind.RevenueShare
-        ? entry == LedgerEntryKind.AttributedRevenue
-        : entry is LedgerEntryKind.Partner or LedgerEntryKind.AffiliateFee;
+    /// <summary>Revenue share pays a tier rate of attributed revenue.</summary>
+    private static readonly FrozenSet<LedgerEntryKind> RevenueShareBase = [LedgerEntryKind.AttributedRevenue];
+
+    /// <summary>Fee share pays out, in full, what was split to the partner.</summary>
+    private static readonly FrozenSet<LedgerEntryKind> FeeShareBase = [LedgerEntryKind.Partner, LedgerEntryKind.AffiliateFee];
 
     private async ValueTask<SettlementResult> SettleCoreAsync(string registryId, Instant inEpoch, CancellationToken cancellationToken)
     {
@@ -44,12 +46,10 @@ internal sealed partial class ProgramEngine
         }
 
         var lines = new List<SettlementLine>();
-        await foreach (LedgerEntry entry in store.ReadLedgerAsync(registryId, epoch.Start, epoch.End, cancellationToken).ConfigureAwait(false))
+        FrozenSet<LedgerEntryKind> commissionBase = terms.Kind == ProgramKind.RevenueShare ? RevenueShareBase : FeeShareBase;
+        await foreach (LedgerEntry entry in store.ReadAttributedLedgerAsync(registryId, commissionBase, epoch.Start, epoch.End, cancellationToken).ConfigureAwait(false))
         {
-            if (entry.Code is not null && IsCommissionBase(terms.Kind, entry.Kind))
-            {
-                lines.Add(new SettlementLine(entry.RegistryId, entry.EventId, entry.Sequence, entry.OccurredAt, entry.Account, entry.Code, terms.PayoutAsset, entry.Amount));
-            }
+            lines.Add(new SettlementLine(entry.RegistryId, entry.EventId, entry.Sequence, entry.OccurredAt, entry.Account, entry.Code!, terms.PayoutAsset, entry.Amount));
         }
 
         IReadOnlyList<EpochStatement> latest = await store.ListLatestStatementsAsync(registryId, epoch.Start, cancellationToken).ConfigureAwait(false);

@@ -45,6 +45,12 @@ public interface IAffiliateStore
     /// <summary>Reads a registry's entries with <paramref name="start"/> ≤ time &lt; <paramref name="end"/>, ordered by (time, event id, sequence).</summary>
     IAsyncEnumerable<LedgerEntry> ReadLedgerAsync(string registryId, Instant start, Instant end, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Reads the entries of the given kinds that carry a code, with <paramref name="start"/> ≤ time &lt; <paramref name="end"/>,
+    /// ordered by (time, event id, sequence): what settlement needs, selected by the store rather than by its caller.
+    /// </summary>
+    IAsyncEnumerable<LedgerEntry> ReadAttributedLedgerAsync(string registryId, IReadOnlyCollection<LedgerEntryKind> kinds, Instant start, Instant end, CancellationToken cancellationToken = default);
+
     /// <summary>Reads the entries attributed to one generation of a code in [<paramref name="start"/>, <paramref name="end"/>), ordered by (time, event id, sequence).</summary>
     IAsyncEnumerable<LedgerEntry> ReadCodeLedgerAsync(string registryId, string code, int generation, Instant start, Instant end, CancellationToken cancellationToken = default);
 

@@ -64,6 +64,17 @@ internal sealed partial class InMemoryAffiliateStore : IAffiliateStore
         }
     }
 
+    public IAsyncEnumerable<LedgerEntry> ReadAttributedLedgerAsync(string registryId, IReadOnlyCollection<LedgerEntryKind> kinds, Instant start, Instant end, CancellationToken cancellationToken = default)
+    {
+        LedgerEntryKind[] wanted = [.. Preconditions.NotNull(kinds)];
+        lock (gate)
+        {
+            return ledgers.TryGetValue(registryId, out RegistryLedger? ledger)
+                ? ledger.Range(start, end).Where(e => e.Code is not null && wanted.Contains(e.Kind)).ToAsyncEnumerable()
+                : AsyncEnumerable.Empty<LedgerEntry>();
+        }
+    }
+
     public IAsyncEnumerable<LedgerEntry> ReadCodeLedgerAsync(string registryId, string code, int generation, Instant start, Instant end, CancellationToken cancellationToken = default)
     {
         lock (gate)
