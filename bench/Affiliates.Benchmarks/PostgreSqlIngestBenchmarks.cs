@@ -11,8 +11,9 @@ namespace Affiliates.Benchmarks;
 
 /// <summary>
 /// Ingest of 100 000 events with three ledger entries each (400 000 rows) through the store's unit of work (COPY
-/// BINARY into staging tables, then an idempotent <c>INSERT … SELECT … ON CONFLICT DO NOTHING</c>) against a raw
-/// COPY BINARY of the same rows straight into the same tables. Needs a server: set AFFILIATES_PG_CONNECTION, e.g.
+/// BINARY straight into the tables under a savepoint; when some event exists already, COPY into staging tables and an
+/// idempotent <c>INSERT … SELECT … ON CONFLICT DO NOTHING</c>) against a raw COPY BINARY of the same rows straight
+/// into the same tables. Needs a server: set AFFILIATES_PG_CONNECTION, e.g.
 /// <c>eval "$(bash .ci/postgres.sh start)"</c>. Times are per row.
 /// </summary>
 [MemoryDiagnoser]

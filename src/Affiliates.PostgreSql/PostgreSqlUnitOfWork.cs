@@ -29,6 +29,7 @@ internal sealed class PostgreSqlUnitOfWork(PostgreSqlAffiliateStore store) : IAf
 
     private readonly List<Write> writes = [];
     private readonly List<(ProgramEvent Event, LedgerEntry[] Entries)> events = [];
+    private readonly HashSet<(string RegistryId, string EventId)> mustBeNewEvents = [];
     private bool finished;
 
     public void SaveRegistry(Registry registry) =>
@@ -51,7 +52,12 @@ internal sealed class PostgreSqlUnitOfWork(PostgreSqlAffiliateStore store) : IAf
         $"{signer}/{nonce}"));
 
     /// <exception cref="ArgumentException">An entry belongs to another registry, event or time than the event.</exception>
-    public void AppendEvent(ProgramEvent programEvent, IReadOnlyList<LedgerEntry> entries)
+    public void AppendEvent(ProgramEvent programEvent, IReadOnlyList<LedgerEntry> entries) => Append(programEvent, entries, mustBeNew: false);
+
+    /// <exception cref="ArgumentException">An entry belongs to another registry, event or time than the event.</exception>
+    public void AppendNewEvent(ProgramEvent programEvent, IReadOnlyList<LedgerEntry> entries) => Append(programEvent, entries, mustBeNew: true);
+
+    private void Append(ProgramEvent programEvent, IReadOnlyList<LedgerEntry> entries, bool mustBeNew)
     {
         ArgumentNullException.ThrowIfNull(programEvent);
         ArgumentNullException.ThrowIfNull(entries);
@@ -68,6 +74,10 @@ internal sealed class PostgreSqlUnitOfWork(PostgreSqlAffiliateStore store) : IAf
         }
 
         events.Add((programEvent, [.. entries]));
+        if (mustBeNew)
+        {
+            mustBeNewEvents.Add((programEvent.RegistryId, programEvent.Id));
+        }
     }
 
     public void SaveSettlement(string registryId, string epochId, IReadOnlyList<EpochStatement> statements, IReadOnlyList<PayoutIntent> payouts)
@@ -109,6 +119,7 @@ internal sealed class PostgreSqlUnitOfWork(PostgreSqlAffiliateStore store) : IAf
         finished = true;
         writes.Clear();
         events.Clear();
+        mustBeNewEvents.Clear();
         return ValueTask.CompletedTask;
     }
 
@@ -167,6 +178,13 @@ internal sealed class PostgreSqlUnitOfWork(PostgreSqlAffiliateStore store) : IAf
             bulk: distinct.Count >= store.BulkCopyThreshold,
             cancellationToken).ConfigureAwait(false);
         repeated.UnionWith(existing.Select(d => positions[d]));
+        foreach (int i in repeated)
+        {
+            if (mustBeNewEvents.Contains((events[i].Event.RegistryId, events[i].Event.Id)))
+            {
+                throw new StoreConflictException(StoreConflict.EventExists, $"{events[i].Event.RegistryId}/{events[i].Event.Id}");
+            }
+        }
 
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return repeated.Count == 0

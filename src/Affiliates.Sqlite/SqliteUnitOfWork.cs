@@ -50,12 +50,9 @@ internal sealed class SqliteUnitOfWork(SqliteAffiliateStore store) : IAffiliateU
         Buffer(w => w.ConsumeNonce(signer, nonce, expiresAt));
     }
 
-    public void AppendEvent(ProgramEvent programEvent, IReadOnlyList<LedgerEntry> entries)
-    {
-        ArgumentNullException.ThrowIfNull(programEvent);
-        LedgerEntry[] copy = [.. entries ?? throw new ArgumentNullException(nameof(entries))];
-        Buffer(w => w.AppendEvent(programEvent, copy));
-    }
+    public void AppendEvent(ProgramEvent programEvent, IReadOnlyList<LedgerEntry> entries) => Append(programEvent, entries, mustBeNew: false);
+
+    public void AppendNewEvent(ProgramEvent programEvent, IReadOnlyList<LedgerEntry> entries) => Append(programEvent, entries, mustBeNew: true);
 
     public void SaveSettlement(string registryId, string epochId, IReadOnlyList<EpochStatement> statements, IReadOnlyList<PayoutIntent> payouts)
     {
@@ -110,6 +107,13 @@ internal sealed class SqliteUnitOfWork(SqliteAffiliateStore store) : IAffiliateU
         finished = true;
         writes.Clear();
         return ValueTask.CompletedTask;
+    }
+
+    private void Append(ProgramEvent programEvent, IReadOnlyList<LedgerEntry> entries, bool mustBeNew)
+    {
+        ArgumentNullException.ThrowIfNull(programEvent);
+        LedgerEntry[] copy = [.. entries ?? throw new ArgumentNullException(nameof(entries))];
+        Buffer(w => w.AppendEvent(programEvent, copy, mustBeNew));
     }
 
     private void Buffer(Action<SqliteWriter> write)

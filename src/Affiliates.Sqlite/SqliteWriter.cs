@@ -159,12 +159,17 @@ internal sealed class SqliteWriter(SqliteConnection connection, SqliteTransactio
     public void ConsumeNonce(string signer, string nonce, Instant expiresAt) =>
         Require(Prepared(ref insertNonce, InsertNonce).Execute(signer, nonce, ToNanoseconds(expiresAt)), StoreConflict.NonceUsed, $"{signer}/{nonce}");
 
-    public void AppendEvent(ProgramEvent e, IReadOnlyList<LedgerEntry> entries)
+    public void AppendEvent(ProgramEvent e, IReadOnlyList<LedgerEntry> entries, bool mustBeNew)
     {
         int inserted = Prepared(ref insertEvent, InsertEvent).Execute(
             e.RegistryId, e.Id, (int)e.Kind, ToNanoseconds(e.OccurredAt), e.UserAddress, ToText(e.Amount), ToText(e.Notional), e.Pair, e.Code, e.VaultId, e.RefundOf);
         if (inserted == 0)
         {
+            if (mustBeNew)
+            {
+                throw new StoreConflictException(StoreConflict.EventExists, $"{e.RegistryId}/{e.Id}");
+            }
+
             SkippedEventIds.Add(e.Id);
             return;
         }

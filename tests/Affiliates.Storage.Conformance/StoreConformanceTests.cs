@@ -366,6 +366,57 @@ public abstract partial class StoreConformanceTests
     }
 
     [Fact]
+    public async Task NewEvent_IsStoredWithItsEntries_AndConflictsOnceItExists()
+    {
+        IAffiliateStore store = await CreateStoreAsync();
+        ProgramEvent guard = Sample.Event("guard", 1);
+        ProgramEvent other = Sample.Event("other", 2);
+        await CommitAsync(store, u => u.AppendNewEvent(guard, Sample.Entries(guard)));
+
+        StoreConflictException committedBefore = await CommitExpectingConflictAsync(store, u =>
+        {
+            u.AppendEvent(other, Sample.Entries(other));
+            u.AppendNewEvent(guard, []);
+        });
+        StoreConflictException twiceInOneUnit = await CommitExpectingConflictAsync(store, u =>
+        {
+            u.AppendNewEvent(other, []);
+            u.AppendNewEvent(other, []);
+        });
+
+        Assert.Equal(StoreConflict.EventExists, committedBefore.Conflict);
+        Assert.Equal(StoreConflict.EventExists, twiceInOneUnit.Conflict);
+        Assert.Equal(Sample.Entries(guard), await store.ListEntriesAsync("reg", "guard"));
+        Assert.Null(await store.GetEventAsync("reg", "other"));
+        Assert.Empty(await store.ListEntriesAsync("reg", "other"));
+    }
+
+    [Fact]
+    public async Task NewEvent_FromEightConcurrentUnits_CommitsOnce_WithOnlyItsOwnUnitsWrites()
+    {
+        IAffiliateStore store = await CreateStoreAsync();
+        ProgramEvent guard = Sample.Event("guard", 1);
+        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Task<Exception?>[] workers = [.. Enumerable.Range(0, 8).Select(w => Task.Run<Exception?>(async () =>
+        {
+            ProgramEvent own = Sample.Event($"own-{w}", 2);
+            await start.Task;
+            return await Record.ExceptionAsync(() => CommitAsync(store, u =>
+            {
+                u.AppendEvent(own, Sample.Entries(own));
+                u.AppendNewEvent(guard, []);
+            }));
+        }))];
+        start.SetResult();
+        Exception?[] failures = await Task.WhenAll(workers);
+
+        int winner = Assert.Single(Enumerable.Range(0, 8), w => failures[w] is null);
+        Assert.All(failures.Where(f => f is not null), f => Assert.Equal(StoreConflict.EventExists, Assert.IsType<StoreConflictException>(f).Conflict));
+        List<LedgerEntry> ledger = await ToListAsync(store.ReadLedgerAsync("reg", Sample.At(0), Sample.At(10)));
+        Assert.Equal([.. Sample.Entries(Sample.Event($"own-{winner}", 2))], ledger);
+    }
+
+    [Fact]
     public async Task Conflict_RollsBackEveryWriteOfTheUnit()
     {
         IAffiliateStore store = await CreateStoreAsync();

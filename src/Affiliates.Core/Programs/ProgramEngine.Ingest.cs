@@ -9,12 +9,30 @@ namespace Affiliates.Programs;
 
 internal sealed partial class ProgramEngine
 {
+    /// <summary>How many times a batch is ingested again after a concurrent writer refunded one of its refund targets first.</summary>
+    private const int MaxIngestAttempts = 3;
+
     public async ValueTask<IReadOnlyList<IngestResult>> IngestAsync(IReadOnlyList<ProgramEvent> events, CancellationToken cancellationToken = default)
     {
         Preconditions.NotNull(events);
         Preconditions.InRange(events.Count, 0, options.MaxEventsPerBatch, nameof(events));
         using Activity? activity = AffiliatesTelemetry.ActivitySource.StartActivity("affiliates.ingest");
         activity?.SetTag("affiliates.events", events.Count);
+        for (int attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await IngestOnceAsync(events, cancellationToken).ConfigureAwait(false);
+            }
+            catch (StoreConflictException conflict) when (conflict.Conflict == StoreConflict.EventExists && attempt < MaxIngestAttempts)
+            {
+                // The unit rolled back whole; the next attempt finds the other writer's refund marker and refuses that refund alone.
+            }
+        }
+    }
+
+    private async ValueTask<IReadOnlyList<IngestResult>> IngestOnceAsync(IReadOnlyList<ProgramEvent> events, CancellationToken cancellationToken)
+    {
         var batch = new IngestBatch();
         var results = new IngestResult[events.Count];
         await using IAffiliateUnitOfWork unit = await store.BeginAsync(cancellationToken).ConfigureAwait(false);
@@ -72,10 +90,11 @@ internal sealed partial class ProgramEngine
             unit.AppendEvent(e, result.Entries);
             if (e.Kind == EventKind.Refund)
             {
-                // An entry-less marker under an id derived from the refunded event: a second refund finds it and is refused.
+                // An entry-less marker under an id derived from the refunded event: a later refund finds it and is
+                // refused, and of two concurrent refunds only one unit can commit it.
                 ProgramEvent marker = e with { Id = RefundMarkerId(e.RefundOf!), Amount = Amount.Zero };
                 batch.Add(marker, []);
-                unit.AppendEvent(marker, []);
+                unit.AppendNewEvent(marker, []);
             }
         }
 

@@ -36,6 +36,10 @@ public interface IAffiliateUnitOfWork : IAsyncDisposable
     /// <summary>Appends an event and its entries, unless (registry, event id) exists: then both are skipped and reported by the commit.</summary>
     void AppendEvent(ProgramEvent programEvent, IReadOnlyList<LedgerEntry> entries);
 
+    /// <summary>Appends an event and its entries that must be new; conflicts with <see cref="StoreConflict.EventExists"/> if (registry, event id) exists.</summary>
+    /// <remarks>A guard for what may happen once: two concurrent units that both append it cannot both commit.</remarks>
+    void AppendNewEvent(ProgramEvent programEvent, IReadOnlyList<LedgerEntry> entries);
+
     /// <summary>Records an epoch's statements and payout intents; conflicts with <see cref="StoreConflict.EpochAlreadySettled"/> if the epoch was settled.</summary>
     void SaveSettlement(string registryId, string epochId, IReadOnlyList<EpochStatement> statements, IReadOnlyList<PayoutIntent> payouts);
 

@@ -27,7 +27,10 @@ internal sealed partial class InMemoryAffiliateStore
             Buffer(new NonceWrite(Preconditions.NotNull(signer), Preconditions.NotNull(nonce)));
 
         public void AppendEvent(ProgramEvent programEvent, IReadOnlyList<LedgerEntry> entries) =>
-            Buffer(new EventWrite(Preconditions.NotNull(programEvent), [.. Preconditions.NotNull(entries).OrderBy(entry => entry.Sequence)]));
+            Buffer(new EventWrite(Preconditions.NotNull(programEvent), [.. Preconditions.NotNull(entries).OrderBy(entry => entry.Sequence)], MustBeNew: false));
+
+        public void AppendNewEvent(ProgramEvent programEvent, IReadOnlyList<LedgerEntry> entries) =>
+            Buffer(new EventWrite(Preconditions.NotNull(programEvent), [.. Preconditions.NotNull(entries).OrderBy(entry => entry.Sequence)], MustBeNew: true));
 
         public void SaveSettlement(string registryId, string epochId, IReadOnlyList<EpochStatement> statements, IReadOnlyList<PayoutIntent> payouts) =>
             Buffer(new SettlementWrite(Preconditions.NotNull(registryId), Preconditions.NotNull(epochId), [.. Preconditions.NotNull(statements)], [.. Preconditions.NotNull(payouts)]));
@@ -95,6 +98,7 @@ internal sealed partial class InMemoryAffiliateStore
                         var key = (e.Event.RegistryId, e.Event.Id);
                         if (store.events.ContainsKey(key) || !newEvents.Add(key))
                         {
+                            Require(!e.MustBeNew, StoreConflict.EventExists, $"{key.RegistryId}/{key.Id}");
                             skipped.Add(e.Event.Id);
                         }
 
@@ -214,7 +218,7 @@ internal sealed partial class InMemoryAffiliateStore
 
         private sealed record NonceWrite(string Signer, string Nonce);
 
-        private sealed record EventWrite(ProgramEvent Event, LedgerEntry[] Entries);
+        private sealed record EventWrite(ProgramEvent Event, LedgerEntry[] Entries, bool MustBeNew);
 
         private sealed record SettlementWrite(string RegistryId, string EpochId, EpochStatement[] Statements, PayoutIntent[] Payouts);
 

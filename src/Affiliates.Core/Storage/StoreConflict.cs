@@ -20,4 +20,7 @@ public enum StoreConflict
 
     /// <summary>A registry with that id already exists with another admin.</summary>
     RegistryTaken,
+
+    /// <summary>An event that had to be new (such as the marker that lets an event be refunded once) already exists.</summary>
+    EventExists,
 }

@@ -1,5 +1,6 @@
 using Affiliates.Ledger;
 using Affiliates.Programs;
+using Affiliates.Storage;
 using NodaTime;
 
 namespace Affiliates.Tests.Programs;
@@ -97,6 +98,53 @@ public sealed class IngestValidationTests
 
         ProgramEvent Refund(string id, string of, long amount) =>
             new(ProgramFixture.Registry, id, EventKind.Refund, f.Clock.Now, "user", Amount.FromUnits(amount), Amount.Zero, RefundOf: of);
+    }
+
+    [Fact]
+    public async Task TwoRefundsOfOneEvent_ReadingBeforeEitherCommits_ClawBackOnce()
+    {
+        bool holding = false;
+        int waiting = 0;
+        var bothRead = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        IAffiliateStore store = CommitHookStore.Around(new InMemoryAffiliateStore(), () =>
+        {
+            if (!Volatile.Read(ref holding))
+            {
+                return Task.CompletedTask;
+            }
+
+            int arrived = Interlocked.Increment(ref waiting);
+            if (arrived == 2)
+            {
+                bothRead.SetResult();
+            }
+
+            return arrived <= 2 ? bothRead.Task : Task.CompletedTask;
+        });
+        ProgramFixture f = await new ProgramFixture(store: store).WithRegistryAsync();
+        await f.CreateCodeAsync("alice-wallet", "AB123");
+        Assert.Equal(IngestStatus.Recorded, (await f.IngestAsync(f.Trade("t1", "user", 1_000, code: "AB123"))).Status);
+        Volatile.Write(ref holding, true);
+
+        Task<IReadOnlyList<IngestResult>> first = f.Program.IngestAsync([Refund("r1")]).AsTask();
+        Task<IReadOnlyList<IngestResult>> second = f.Program.IngestAsync([Refund("r2"), f.Trade("t2", "user", 500, code: "AB123")]).AsTask();
+        IReadOnlyList<IngestResult>[] results = await Task.WhenAll(first, second);
+
+        IngestResult[] refunds = [results[0][0], results[1][0]];
+        Assert.Single(refunds, r => r.Status == IngestStatus.Recorded);
+        Assert.Single(refunds, r => r.Status == IngestStatus.AlreadyRefunded);
+        Assert.Equal(IngestStatus.Recorded, results[1][1].Status);
+        var ledger = new List<LedgerEntry>();
+        await foreach (LedgerEntry entry in store.ReadLedgerAsync(ProgramFixture.Registry, Instant.MinValue, Instant.MaxValue))
+        {
+            ledger.Add(entry);
+        }
+
+        Assert.Single(ledger.Select(e => e.EventId).Where(id => id is "r1" or "r2").Distinct());
+        Assert.Equal(Amount.FromUnits(500), ledger.Aggregate(Amount.Zero, (sum, e) => sum + e.Amount));
+
+        ProgramEvent Refund(string id) =>
+            new(ProgramFixture.Registry, id, EventKind.Refund, f.Clock.Now, "user", Amount.FromUnits(1_000), Amount.Zero, RefundOf: "t1");
     }
 
     [Fact]

@@ -15,10 +15,15 @@ internal sealed class ProgramFixture
 
     private int nonce;
 
-    public ProgramFixture(Instant? start = null)
+    public ProgramFixture(Instant? start = null, IAffiliateStore? store = null)
     {
         Clock = new FakeClock(start ?? Instant.FromUtc(2026, 11, 1, 0, 0));
         var services = new ServiceCollection();
+        if (store is not null)
+        {
+            services.AddSingleton(store);
+        }
+
         services.AddSingleton<IClock>(Clock);
         services.AddSingleton<ISignatureVerifier, HmacSignatureVerifier>();
         services.AddAffiliates();
