@@ -17,10 +17,17 @@ internal sealed class PostgreSqlUnitOfWork(PostgreSqlAffiliateStore store) : IAf
     // still buffered, so it is simply run again.
     private const int MaxAttempts = 3;
 
+    private const string ReplaceExpectedBinding = """
+        UPDATE bindings SET code = $4, code_generation = $5, terms_version = $6, status = $7, bound_at = $8
+        WHERE registry_id = $1 AND user_address = $2 AND scope = $3
+          AND code = $9 AND code_generation = $10 AND terms_version = $11 AND status = $12 AND bound_at = $13
+        """;
+
     private static readonly string UpsertRegistry = Upsert("registries", RegistryColumns, "registry_id", "registries.admin_address = EXCLUDED.admin_address");
     private static readonly string InsertTerms = $"INSERT INTO program_terms ({TermsColumns}) VALUES ({Placeholders(TermsColumns)}) ON CONFLICT DO NOTHING";
     private static readonly string UpsertCode = Upsert("partner_codes", CodeColumns, "registry_id, code, generation", "partner_codes.owner_address = EXCLUDED.owner_address");
     private static readonly string UpsertBinding = Upsert("bindings", BindingColumns, "registry_id, user_address, scope");
+    private static readonly string InsertNewBinding = $"INSERT INTO bindings ({BindingColumns}) VALUES ({Placeholders(BindingColumns)}) ON CONFLICT DO NOTHING";
     private static readonly string UpsertClick = Upsert("attribution_clicks", ClickColumns, "token");
     private static readonly string InsertStatement = $"INSERT INTO epoch_statements ({StatementColumns}) VALUES ({Placeholders(StatementColumns)})";
     private static readonly string InsertPayout = $"INSERT INTO payout_intents ({PayoutColumns}) VALUES ({Placeholders(PayoutColumns)})";
@@ -42,6 +49,18 @@ internal sealed class PostgreSqlUnitOfWork(PostgreSqlAffiliateStore store) : IAf
         Buffer(new Write(UpsertCode, Values(Required(code)), StoreConflict.CodeTaken, $"{code.RegistryId}/{code.Code}/{code.Generation}"));
 
     public void SaveBinding(Binding binding) => Buffer(new Write(UpsertBinding, Values(Required(binding))));
+
+    public void ReplaceBinding(Binding binding, Binding? expected)
+    {
+        string key = $"{Required(binding).RegistryId}/{binding.UserAddress}/{binding.Scope}";
+        Buffer(expected is null
+            ? new Write(InsertNewBinding, Values(binding), StoreConflict.BindingChanged, key)
+            : new Write(
+                ReplaceExpectedBinding,
+                [.. Values(binding), expected.Code, expected.CodeGeneration, expected.TermsVersion, (short)expected.Status, PostgreSqlValues.Ticks(expected.BoundAt)],
+                StoreConflict.BindingChanged,
+                key));
+    }
 
     public void SaveClick(AttributionClick click) => Buffer(new Write(UpsertClick, Values(Required(click))));
 

@@ -37,6 +37,12 @@ internal sealed class SqliteUnitOfWork(SqliteAffiliateStore store) : IAffiliateU
         Buffer(w => w.SaveBinding(binding));
     }
 
+    public void ReplaceBinding(Binding binding, Binding? expected)
+    {
+        ArgumentNullException.ThrowIfNull(binding);
+        Buffer(w => w.ReplaceBinding(binding, expected));
+    }
+
     public void SaveClick(AttributionClick click)
     {
         ArgumentNullException.ThrowIfNull(click);

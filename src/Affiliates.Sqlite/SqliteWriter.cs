@@ -41,6 +41,15 @@ internal sealed class SqliteWriter(SqliteConnection connection, SqliteTransactio
     private const string UpsertBinding =
         $"INSERT OR REPLACE INTO bindings ({SqliteRows.BindingColumns}) VALUES ($registry, $user, $scope, $code, $generation, $terms_version, $status, $bound_at)";
 
+    private const string InsertNewBinding =
+        $"INSERT INTO bindings ({SqliteRows.BindingColumns}) VALUES ($registry, $user, $scope, $code, $generation, $terms_version, $status, $bound_at) " +
+        "ON CONFLICT DO NOTHING";
+
+    private const string ReplaceExpectedBinding =
+        "UPDATE bindings SET code = $code, code_generation = $generation, terms_version = $terms_version, status = $status, bound_at = $bound_at " +
+        "WHERE registry_id = $registry AND user_address = $user AND scope = $scope AND code = $expected_code AND code_generation = $expected_generation " +
+        "AND terms_version = $expected_terms_version AND status = $expected_status AND bound_at = $expected_bound_at";
+
     private const string UpsertClick =
         $"INSERT OR REPLACE INTO clicks ({SqliteRows.ClickColumns}) VALUES ($token, $registry, $code, $generation, $clicked_at, $expires_at, $ip_hash, $user_agent)";
 
@@ -75,6 +84,8 @@ internal sealed class SqliteWriter(SqliteConnection connection, SqliteTransactio
     private SqliteStatement? upsertCode;
 
     private SqliteStatement? upsertBinding;
+    private SqliteStatement? insertNewBinding;
+    private SqliteStatement? replaceExpectedBinding;
 
     private SqliteStatement? upsertClick;
 
@@ -153,6 +164,26 @@ internal sealed class SqliteWriter(SqliteConnection connection, SqliteTransactio
     public void SaveBinding(Binding b) =>
         Prepared(ref upsertBinding, UpsertBinding).Execute(b.RegistryId, b.UserAddress, b.Scope, b.Code, b.CodeGeneration, b.TermsVersion, (int)b.Status, ToNanoseconds(b.BoundAt));
 
+    public void ReplaceBinding(Binding b, Binding? expected)
+    {
+        string key = $"{b.RegistryId}/{b.UserAddress}/{b.Scope}";
+        if (expected is null)
+        {
+            Require(
+                Prepared(ref insertNewBinding, InsertNewBinding).Execute(b.RegistryId, b.UserAddress, b.Scope, b.Code, b.CodeGeneration, b.TermsVersion, (int)b.Status, ToNanoseconds(b.BoundAt)),
+                StoreConflict.BindingChanged,
+                key);
+            return;
+        }
+
+        Require(
+            Prepared(ref replaceExpectedBinding, ReplaceExpectedBinding).Execute(
+                b.Code, b.CodeGeneration, b.TermsVersion, (int)b.Status, ToNanoseconds(b.BoundAt), b.RegistryId, b.UserAddress, b.Scope,
+                expected.Code, expected.CodeGeneration, expected.TermsVersion, (int)expected.Status, ToNanoseconds(expected.BoundAt)),
+            StoreConflict.BindingChanged,
+            key);
+    }
+
     public void SaveClick(AttributionClick k) =>
         Prepared(ref upsertClick, UpsertClick).Execute(k.Token, k.RegistryId, k.Code, k.CodeGeneration, ToNanoseconds(k.ClickedAt), ToNanoseconds(k.ExpiresAt), k.IpHash, k.UserAgent);
 
@@ -218,7 +249,7 @@ internal sealed class SqliteWriter(SqliteConnection connection, SqliteTransactio
 
     public void Dispose()
     {
-        foreach (SqliteStatement? statement in (SqliteStatement?[])[upsertRegistry, insertTerms, upsertCode, upsertBinding, upsertClick, insertNonce, insertEvent, insertEntry, insertSettlement, insertStatement, upsertPayout, compareAndSetPayout])
+        foreach (SqliteStatement? statement in (SqliteStatement?[])[upsertRegistry, insertTerms, upsertCode, upsertBinding, insertNewBinding, replaceExpectedBinding, upsertClick, insertNonce, insertEvent, insertEntry, insertSettlement, insertStatement, upsertPayout, compareAndSetPayout])
         {
             statement?.Dispose();
         }

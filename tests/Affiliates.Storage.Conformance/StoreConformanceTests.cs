@@ -182,6 +182,55 @@ public abstract partial class StoreConformanceTests
     }
 
     [Fact]
+    public async Task ReplaceBinding_WritesOnlyOverTheExpectedBinding_AndAConflictWritesNothing()
+    {
+        IAffiliateStore store = await CreateStoreAsync();
+        Binding first = Sample.Binding();
+        Binding second = first with { Code = "SECOND", BoundAt = Sample.At(5) };
+        Binding removed = second with { Status = BindingStatus.Removed, BoundAt = Sample.At(6), TermsVersion = 2 };
+        Binding unrelated = Sample.Binding(scope: "vault:v1");
+        await CommitAsync(store, u => u.ReplaceBinding(first, expected: null));
+        ProgramEvent e = Sample.Event("e1");
+
+        StoreConflictException alreadyBound = await CommitExpectingConflictAsync(store, u =>
+        {
+            u.AppendEvent(e, Sample.Entries(e));
+            u.ReplaceBinding(second, expected: null);
+        });
+        StoreConflictException stale = await CommitExpectingConflictAsync(store, u => u.ReplaceBinding(removed, expected: second));
+        await CommitAsync(store, u =>
+        {
+            u.ReplaceBinding(second, expected: first);
+            u.ReplaceBinding(removed, expected: second);
+            u.ReplaceBinding(unrelated, expected: null);
+        });
+
+        Assert.Equal(StoreConflict.BindingChanged, alreadyBound.Conflict);
+        Assert.Equal(StoreConflict.BindingChanged, stale.Conflict);
+        Assert.Null(await store.GetEventAsync("reg", "e1"));
+        Assert.Equal(removed, await store.GetBindingAsync("reg", "user", ""));
+        Assert.Equal(unrelated, await store.GetBindingAsync("reg", "user", "vault:v1"));
+    }
+
+    [Fact]
+    public async Task ReplaceBinding_FromEightConcurrentUnitsExpectingNone_CommitsOnce()
+    {
+        IAffiliateStore store = await CreateStoreAsync();
+        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Task<Exception?>[] workers = [.. Enumerable.Range(0, 8).Select(w => Task.Run<Exception?>(async () =>
+        {
+            await start.Task;
+            return await Record.ExceptionAsync(() => CommitAsync(store, u => u.ReplaceBinding(Sample.Binding(code: $"CODE{w}"), expected: null)));
+        }))];
+        start.SetResult();
+        Exception?[] failures = await Task.WhenAll(workers);
+
+        int winner = Assert.Single(Enumerable.Range(0, 8), w => failures[w] is null);
+        Assert.All(failures.Where(f => f is not null), f => Assert.Equal(StoreConflict.BindingChanged, Assert.IsType<StoreConflictException>(f).Conflict));
+        Assert.Equal(Sample.Binding(code: $"CODE{winner}"), await store.GetBindingAsync("reg", "user", ""));
+    }
+
+    [Fact]
     public async Task Click_Saved_IsReadBackByToken()
     {
         IAffiliateStore store = await CreateStoreAsync();

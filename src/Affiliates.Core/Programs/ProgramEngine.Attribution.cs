@@ -7,6 +7,9 @@ namespace Affiliates.Programs;
 
 internal sealed partial class ProgramEngine
 {
+    /// <summary>How many times a binding decision is made again after another writer changed the binding first.</summary>
+    private const int MaxBindingAttempts = 3;
+
     public async ValueTask<ClickResult> RecordClickAsync(ClickRequest click, CancellationToken cancellationToken = default)
     {
         Preconditions.NotNull(click);
@@ -46,6 +49,30 @@ internal sealed partial class ProgramEngine
     public async ValueTask<BindResult> ConvertAsync(ConversionRequest conversion, CancellationToken cancellationToken = default)
     {
         Preconditions.NotNull(conversion);
+        return await DecidedOnLatestBindingAsync(() => ConvertOnceAsync(conversion, cancellationToken)).ConfigureAwait(false);
+    }
+
+    public async ValueTask<BindResult> RemoveBindingAsync(string registryId, string userAddress, CancellationToken cancellationToken = default) =>
+        await DecidedOnLatestBindingAsync(() => RemoveBindingOnceAsync(registryId, userAddress, cancellationToken)).ConfigureAwait(false);
+
+    /// <summary>Runs a binding decision again when another writer changed the binding between its read and its write.</summary>
+    private static async ValueTask<BindResult> DecidedOnLatestBindingAsync(Func<ValueTask<BindResult>> decide)
+    {
+        for (int attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await decide().ConfigureAwait(false);
+            }
+            catch (StoreConflictException conflict) when (conflict.Conflict == StoreConflict.BindingChanged && attempt < MaxBindingAttempts)
+            {
+                // Nothing was written; the next attempt reads the other writer's binding and decides on it.
+            }
+        }
+    }
+
+    private async ValueTask<BindResult> ConvertOnceAsync(ConversionRequest conversion, CancellationToken cancellationToken)
+    {
         Registry? registry = await store.GetRegistryAsync(conversion.RegistryId, cancellationToken).ConfigureAwait(false);
         if (registry is null)
         {
@@ -97,11 +124,11 @@ internal sealed partial class ProgramEngine
         }
 
         var binding = new Binding(registry.Id, user, Binding.AccountScope, code.Code, code.Generation, registry.TermsVersion, BindingStatus.Active, now);
-        await SaveBindingAsync(binding, cancellationToken).ConfigureAwait(false);
+        await SaveBindingAsync(binding, existing, cancellationToken).ConfigureAwait(false);
         return new BindResult(active is null ? BindOutcome.Bound : BindOutcome.Replaced, binding);
     }
 
-    public async ValueTask<BindResult> RemoveBindingAsync(string registryId, string userAddress, CancellationToken cancellationToken = default)
+    private async ValueTask<BindResult> RemoveBindingOnceAsync(string registryId, string userAddress, CancellationToken cancellationToken)
     {
         Registry? registry = await store.GetRegistryAsync(registryId, cancellationToken).ConfigureAwait(false);
         if (registry is null)
@@ -122,7 +149,7 @@ internal sealed partial class ProgramEngine
         }
 
         Binding removed = existing with { Status = BindingStatus.Removed, BoundAt = clock.GetCurrentInstant() };
-        await SaveBindingAsync(removed, cancellationToken).ConfigureAwait(false);
+        await SaveBindingAsync(removed, existing, cancellationToken).ConfigureAwait(false);
         return new BindResult(BindOutcome.Removed, removed);
     }
 
@@ -181,10 +208,10 @@ internal sealed partial class ProgramEngine
         return owned.FirstOrDefault(c => c.Status == CodeStatus.Active);
     }
 
-    private async ValueTask SaveBindingAsync(Binding binding, CancellationToken cancellationToken)
+    private async ValueTask SaveBindingAsync(Binding binding, Binding? expected, CancellationToken cancellationToken)
     {
         await using IAffiliateUnitOfWork unit = await store.BeginAsync(cancellationToken).ConfigureAwait(false);
-        unit.SaveBinding(binding);
+        unit.ReplaceBinding(binding, expected);
         await unit.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 

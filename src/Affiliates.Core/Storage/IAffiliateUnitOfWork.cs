@@ -24,6 +24,12 @@ public interface IAffiliateUnitOfWork : IAsyncDisposable
     /// <summary>Inserts or replaces a binding by (registry, user, scope).</summary>
     void SaveBinding(Binding binding);
 
+    /// <summary>
+    /// Inserts or replaces a binding by (registry, user, scope) if the stored one is still <paramref name="expected"/>
+    /// (<see langword="null"/>: none is stored); else conflicts with <see cref="StoreConflict.BindingChanged"/>.
+    /// </summary>
+    void ReplaceBinding(Binding binding, Binding? expected);
+
     /// <summary>Inserts a click by its token.</summary>
     void SaveClick(AttributionClick click);
 

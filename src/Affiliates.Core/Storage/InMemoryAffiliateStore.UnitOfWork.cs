@@ -21,6 +21,8 @@ internal sealed partial class InMemoryAffiliateStore
 
         public void SaveBinding(Binding binding) => Buffer(Preconditions.NotNull(binding));
 
+        public void ReplaceBinding(Binding binding, Binding? expected) => Buffer(new BindingWrite(Preconditions.NotNull(binding), expected));
+
         public void SaveClick(AttributionClick click) => Buffer(Preconditions.NotNull(click));
 
         public void ConsumeNonce(string signer, string nonce, Instant expiresAt) =>
@@ -74,6 +76,7 @@ internal sealed partial class InMemoryAffiliateStore
             var newEvents = new HashSet<(string, string)>();
             var newEpochs = new HashSet<(string, string)>();
             var payoutVersions = new Dictionary<string, long>(StringComparer.Ordinal);
+            var bindings = new Dictionary<(string, string, string), Binding>();
             foreach (object write in writes)
             {
                 switch (write)
@@ -90,6 +93,15 @@ internal sealed partial class InMemoryAffiliateStore
                         string? owner = owners.TryGetValue((c.RegistryId, c.Code, c.Generation), out string? pendingOwner) ? pendingOwner : StoredOwner(c);
                         Require(owner is null || owner == c.OwnerAddress, StoreConflict.CodeTaken, $"{c.RegistryId}/{c.Code}/{c.Generation}");
                         owners[(c.RegistryId, c.Code, c.Generation)] = c.OwnerAddress;
+                        break;
+                    case Binding b:
+                        bindings[(b.RegistryId, b.UserAddress, b.Scope)] = b;
+                        break;
+                    case BindingWrite w:
+                        var bindingKey = (w.Binding.RegistryId, w.Binding.UserAddress, w.Binding.Scope);
+                        Binding? stored = bindings.TryGetValue(bindingKey, out Binding? pendingBinding) ? pendingBinding : store.bindings.GetValueOrDefault(bindingKey);
+                        Require(Equals(stored, w.Expected), StoreConflict.BindingChanged, $"{bindingKey.RegistryId}/{bindingKey.UserAddress}/{bindingKey.Scope}");
+                        bindings[bindingKey] = w.Binding;
                         break;
                     case NonceWrite n:
                         Require(!store.nonces.Contains((n.Signer, n.Nonce)) && newNonces.Add((n.Signer, n.Nonce)), StoreConflict.NonceUsed, $"{n.Signer}/{n.Nonce}");
@@ -159,6 +171,9 @@ internal sealed partial class InMemoryAffiliateStore
                     case Binding b:
                         store.bindings[(b.RegistryId, b.UserAddress, b.Scope)] = b;
                         break;
+                    case BindingWrite w:
+                        store.bindings[(w.Binding.RegistryId, w.Binding.UserAddress, w.Binding.Scope)] = w.Binding;
+                        break;
                     case AttributionClick k:
                         store.clicks[k.Token] = k;
                         break;
@@ -215,6 +230,8 @@ internal sealed partial class InMemoryAffiliateStore
                 throw new StoreConflictException(conflict, key);
             }
         }
+
+        private sealed record BindingWrite(Binding Binding, Binding? Expected);
 
         private sealed record NonceWrite(string Signer, string Nonce);
 

@@ -23,4 +23,7 @@ public enum StoreConflict
 
     /// <summary>An event that had to be new (such as the marker that lets an event be refunded once) already exists.</summary>
     EventExists,
+
+    /// <summary>The stored binding was no longer the one the write expected: another writer changed it first.</summary>
+    BindingChanged,
 }

@@ -1,4 +1,5 @@
 using Affiliates.Programs;
+using Affiliates.Storage;
 using NodaTime;
 
 namespace Affiliates.Tests.Programs;
@@ -84,6 +85,41 @@ public sealed class AttributionTests
         Assert.Equal("AB123", replaced.Binding!.Code);
         Assert.Equal(BindOutcome.PermanentlyBound, removed.Outcome);
         Assert.Equal(BindOutcome.Unchanged, same.Outcome);
+    }
+
+    [Fact]
+    public async Task FirstTouchPermanent_TwoConversionsReadingBeforeEitherCommits_BindOnce()
+    {
+        var rendezvous = new CommitRendezvous(parties: 2);
+        IAffiliateStore store = CommitHookStore.Around(new InMemoryAffiliateStore(), rendezvous.ArriveAsync);
+        ProgramFixture f = await new ProgramFixture(store: store).WithRegistryAsync(ProgramFixture.RujiraTerms with { BindingPolicy = BindingPolicy.FirstTouchPermanent });
+        await f.CreateCodeAsync(Alice, "AB123");
+        await f.CreateCodeAsync(Bob, "BOB77");
+        rendezvous.Arm();
+
+        BindResult[] results = await Task.WhenAll(f.BindAsync("user", "AB123"), f.BindAsync("user", "BOB77"));
+
+        BindResult bound = Assert.Single(results, r => r.Outcome == BindOutcome.Bound);
+        BindResult refused = Assert.Single(results, r => r.Outcome == BindOutcome.PermanentlyBound);
+        Assert.Equal(bound.Binding, refused.Binding);
+        Assert.Equal(bound.Binding, await store.GetBindingAsync(ProgramFixture.Registry, "user", Binding.AccountScope));
+    }
+
+    [Fact]
+    public async Task Replaceable_TwoConversionsReadingBeforeEitherCommits_BothApplyInTurn()
+    {
+        var rendezvous = new CommitRendezvous(parties: 2);
+        IAffiliateStore store = CommitHookStore.Around(new InMemoryAffiliateStore(), rendezvous.ArriveAsync);
+        ProgramFixture f = await new ProgramFixture(store: store).WithRegistryAsync();
+        await f.CreateCodeAsync(Alice, "AB123");
+        await f.CreateCodeAsync(Bob, "BOB77");
+        rendezvous.Arm();
+
+        BindResult[] results = await Task.WhenAll(f.BindAsync("user", "AB123"), f.BindAsync("user", "BOB77"));
+
+        Assert.Single(results, r => r.Outcome == BindOutcome.Bound);
+        BindResult replaced = Assert.Single(results, r => r.Outcome == BindOutcome.Replaced);
+        Assert.Equal(replaced.Binding, await store.GetBindingAsync(ProgramFixture.Registry, "user", Binding.AccountScope));
     }
 
     [Fact]

@@ -103,28 +103,12 @@ public sealed class IngestValidationTests
     [Fact]
     public async Task TwoRefundsOfOneEvent_ReadingBeforeEitherCommits_ClawBackOnce()
     {
-        bool holding = false;
-        int waiting = 0;
-        var bothRead = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        IAffiliateStore store = CommitHookStore.Around(new InMemoryAffiliateStore(), () =>
-        {
-            if (!Volatile.Read(ref holding))
-            {
-                return Task.CompletedTask;
-            }
-
-            int arrived = Interlocked.Increment(ref waiting);
-            if (arrived == 2)
-            {
-                bothRead.SetResult();
-            }
-
-            return arrived <= 2 ? bothRead.Task : Task.CompletedTask;
-        });
+        var rendezvous = new CommitRendezvous(parties: 2);
+        IAffiliateStore store = CommitHookStore.Around(new InMemoryAffiliateStore(), rendezvous.ArriveAsync);
         ProgramFixture f = await new ProgramFixture(store: store).WithRegistryAsync();
         await f.CreateCodeAsync("alice-wallet", "AB123");
         Assert.Equal(IngestStatus.Recorded, (await f.IngestAsync(f.Trade("t1", "user", 1_000, code: "AB123"))).Status);
-        Volatile.Write(ref holding, true);
+        rendezvous.Arm();
 
         Task<IReadOnlyList<IngestResult>> first = f.Program.IngestAsync([Refund("r1")]).AsTask();
         Task<IReadOnlyList<IngestResult>> second = f.Program.IngestAsync([Refund("r2"), f.Trade("t2", "user", 500, code: "AB123")]).AsTask();
