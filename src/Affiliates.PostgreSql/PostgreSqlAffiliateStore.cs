@@ -108,6 +108,17 @@ public sealed class PostgreSqlAffiliateStore : IAffiliateStore, IAsyncDisposable
             cancellationToken);
 
     /// <inheritdoc/>
+    public IAsyncEnumerable<Binding> ReadBindingsAsync(string registryId, Instant start, Instant end, CancellationToken cancellationToken = default) =>
+        StreamAsync(
+            $"""
+            SELECT {BindingColumns} FROM bindings WHERE registry_id = $1 AND bound_at >= $2 AND bound_at < $3
+            ORDER BY bound_at, user_address, scope
+            """,
+            ReadBinding,
+            [registryId, PostgreSqlValues.Ticks(start), PostgreSqlValues.Ticks(end)],
+            cancellationToken);
+
+    /// <inheritdoc/>
     public ValueTask<AttributionClick?> GetClickAsync(string token, CancellationToken cancellationToken = default) =>
         SingleAsync($"SELECT {ClickColumns} FROM attribution_clicks WHERE token = $1", ReadClick, [token], cancellationToken);
 

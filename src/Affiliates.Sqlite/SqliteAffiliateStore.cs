@@ -64,6 +64,15 @@ public sealed class SqliteAffiliateStore : IAffiliateStore
             cancellationToken);
 
     /// <inheritdoc/>
+    public IAsyncEnumerable<Binding> ReadBindingsAsync(string registryId, Instant start, Instant end, CancellationToken cancellationToken = default) =>
+        StreamAsync(
+            $"SELECT {SqliteRows.BindingColumns} FROM bindings WHERE registry_id = $registry AND bound_at >= $start AND bound_at < $end " +
+            "ORDER BY bound_at, user_address, scope",
+            SqliteRows.Binding,
+            [registryId, ToBound(start), ToBound(end)],
+            cancellationToken);
+
+    /// <inheritdoc/>
     public ValueTask<AttributionClick?> GetClickAsync(string token, CancellationToken cancellationToken = default) =>
         SingleAsync($"SELECT {SqliteRows.ClickColumns} FROM clicks WHERE token = $token", SqliteRows.Click, [token], cancellationToken);
 

@@ -182,6 +182,30 @@ public abstract partial class StoreConformanceTests
     }
 
     [Fact]
+    public async Task Bindings_MadeInARange_AreReadInTimeUserScopeOrder()
+    {
+        IAffiliateStore store = await CreateStoreAsync();
+        Binding late = Sample.Binding(user: "a") with { BoundAt = Sample.At(7) };
+        Binding earlyB = Sample.Binding(user: "b") with { BoundAt = Sample.At(6) };
+        Binding earlyA = Sample.Binding(user: "a", scope: "vault:v1") with { BoundAt = Sample.At(6), Status = BindingStatus.Removed };
+        Binding outside = Sample.Binding(user: "c") with { BoundAt = Sample.At(8) };
+        Binding elsewhere = Sample.Binding(user: "d", registryId: "reg2") with { BoundAt = Sample.At(6) };
+        await CommitAsync(store, u =>
+        {
+            foreach (Binding binding in (Binding[])[late, earlyB, earlyA, outside, elsewhere])
+            {
+                u.SaveBinding(binding);
+            }
+        });
+
+        List<Binding> read = await ToListAsync(store.ReadBindingsAsync("reg", Sample.At(6), Sample.At(8)));
+
+        Assert.Equal([earlyA, earlyB, late], read);
+        Assert.Empty(await ToListAsync(store.ReadBindingsAsync("reg", Sample.At(9), Sample.At(100))));
+        Assert.Empty(await ToListAsync(store.ReadBindingsAsync("none", Sample.At(0), Sample.At(100))));
+    }
+
+    [Fact]
     public async Task ReplaceBinding_WritesOnlyOverTheExpectedBinding_AndAConflictWritesNothing()
     {
         IAffiliateStore store = await CreateStoreAsync();

@@ -56,6 +56,9 @@ internal sealed partial class ProgramEngine
         var request = new SettlementRequest(registryId, epoch, SettlementTerms.FromProgram(terms, new DustRule(options.DustAfterIdleEpochs)), lines, now)
         {
             PreviousStates = latest.ToDictionary(s => s.Partner, PartnerState.After, StringComparer.Ordinal),
+            Referrals = terms.Kind == ProgramKind.RevenueShare && terms.TierMetric == TierMetric.EpochReferrals
+                ? await ReferralsAsync(registryId, epoch, cancellationToken).ConfigureAwait(false)
+                : FrozenDictionary<string, int>.Empty,
         };
         EpochSettlement settlement = EpochSettler.Settle(request);
 
@@ -71,6 +74,38 @@ internal sealed partial class ProgramEngine
         }
 
         return new SettlementResult(SettlementOutcome.Settled, epoch, settlement.Statements, settlement);
+    }
+
+    /// <summary>
+    /// Counts, per partner (the payment address of the code, as on its ledger entries), the users whose account
+    /// binding was made within the epoch and is still active. A binding to a code generation that has since been
+    /// retired counts for nobody, as its events do.
+    /// </summary>
+    private async ValueTask<Dictionary<string, int>> ReferralsAsync(string registryId, Epoch epoch, CancellationToken cancellationToken)
+    {
+        var referrals = new Dictionary<string, int>(StringComparer.Ordinal);
+        var partnerOfCode = new Dictionary<(string Code, int Generation), string?>();
+        await foreach (Binding binding in store.ReadBindingsAsync(registryId, epoch.Start, epoch.End, cancellationToken).ConfigureAwait(false))
+        {
+            if (binding.Scope != Binding.AccountScope || binding.Status != BindingStatus.Active)
+            {
+                continue;
+            }
+
+            if (!partnerOfCode.TryGetValue((binding.Code, binding.CodeGeneration), out string? partner))
+            {
+                PartnerCode? code = await store.GetCodeAsync(registryId, binding.Code, cancellationToken).ConfigureAwait(false);
+                partner = code is { Status: CodeStatus.Active } && code.Generation == binding.CodeGeneration ? code.PaymentAddress : null;
+                partnerOfCode[(binding.Code, binding.CodeGeneration)] = partner;
+            }
+
+            if (partner is not null)
+            {
+                referrals[partner] = referrals.GetValueOrDefault(partner) + 1;
+            }
+        }
+
+        return referrals;
     }
 
     private static EpochCalendar CalendarOf(ProgramTerms terms) => terms.Epochs switch

@@ -30,6 +30,9 @@ public interface IAffiliateStore
     /// <summary>Gets a user's binding in a scope, or <see langword="null"/>.</summary>
     ValueTask<Binding?> GetBindingAsync(string registryId, string userAddress, string scope, CancellationToken cancellationToken = default);
 
+    /// <summary>Reads a registry's bindings, in every scope and status, whose current version was made with <paramref name="start"/> ≤ bound at &lt; <paramref name="end"/>, ordered by (bound at, user, scope).</summary>
+    IAsyncEnumerable<Binding> ReadBindingsAsync(string registryId, Instant start, Instant end, CancellationToken cancellationToken = default);
+
     /// <summary>Gets a click by its token, or <see langword="null"/>.</summary>
     ValueTask<AttributionClick?> GetClickAsync(string token, CancellationToken cancellationToken = default);
 

@@ -42,6 +42,19 @@ internal sealed partial class InMemoryAffiliateStore : IAffiliateStore
     public ValueTask<Binding?> GetBindingAsync(string registryId, string userAddress, string scope, CancellationToken cancellationToken = default) =>
         Read(() => bindings.GetValueOrDefault((registryId, userAddress, scope)));
 
+    public IAsyncEnumerable<Binding> ReadBindingsAsync(string registryId, Instant start, Instant end, CancellationToken cancellationToken = default)
+    {
+        lock (gate)
+        {
+            Binding[] made = [.. bindings.Values
+                .Where(b => b.RegistryId == registryId && b.BoundAt >= start && b.BoundAt < end)
+                .OrderBy(b => b.BoundAt)
+                .ThenBy(b => b.UserAddress, StringComparer.Ordinal)
+                .ThenBy(b => b.Scope, StringComparer.Ordinal)];
+            return made.ToAsyncEnumerable();
+        }
+    }
+
     public ValueTask<AttributionClick?> GetClickAsync(string token, CancellationToken cancellationToken = default) =>
         Read(() => clicks.GetValueOrDefault(token));
 
