@@ -10,7 +10,7 @@ public static class PoolEpochReport
 {
     /// <summary>Returns the participants ranked by reward, then score (both descending), then participant.</summary>
     /// <param name="result">The settled epoch.</param>
-    public static IReadOnlyList<LeaderboardEntry> Leaderboard(PoolEpochResult result)
+    public static IReadOnlyList<PoolLeaderboardEntry> Leaderboard(PoolEpochResult result)
     {
         ParticipantReward[] ranked = [.. Preconditions.NotNull(result).Participants];
         Array.Sort(ranked, (a, b) =>
@@ -19,7 +19,7 @@ public static class PoolEpochReport
             int byScore = b.Score.CompareTo(a.Score);
             return byReward != 0 ? byReward : byScore != 0 ? byScore : string.CompareOrdinal(a.Participant, b.Participant);
         });
-        return [.. ranked.Select((p, i) => new LeaderboardEntry(i + 1, p.Participant, p.Score, p.Reward, p.Capped))];
+        return [.. ranked.Select((p, i) => new PoolLeaderboardEntry(i + 1, p.Participant, p.Score, p.Reward, p.Capped))];
     }
 
     /// <summary>Returns the epoch as JSON: pool, totals, the owner's return line and every participant's score, cap effect and reward.</summary>

@@ -13,10 +13,10 @@ public class PoolEpochReportTests
     [Fact]
     public void Leaderboard_RanksByRewardThenScoreThenParticipant()
     {
-        IReadOnlyList<LeaderboardEntry> board = PoolEpochReport.Leaderboard(Settled());
+        IReadOnlyList<PoolLeaderboardEntry> board = PoolEpochReport.Leaderboard(Settled());
 
         Assert.Equal(
-            [new LeaderboardEntry(1, "A", Usd(600), Cow(500), true), new LeaderboardEntry(2, "B,Ltd", Usd(300), Cow(375), false), new LeaderboardEntry(3, "C", Usd(100), Cow(125), false)],
+            [new PoolLeaderboardEntry(1, "A", Usd(600), Cow(500), true), new PoolLeaderboardEntry(2, "B,Ltd", Usd(300), Cow(375), false), new PoolLeaderboardEntry(3, "C", Usd(100), Cow(125), false)],
             board);
     }
 
