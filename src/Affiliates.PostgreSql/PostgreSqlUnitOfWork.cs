@@ -70,6 +70,9 @@ internal sealed class PostgreSqlUnitOfWork(PostgreSqlAffiliateStore store) : IAf
         StoreConflict.NonceUsed,
         $"{signer}/{nonce}"));
 
+    public void ForgetNonces(Instant expiredBefore) =>
+        Buffer(new Write("DELETE FROM nonces WHERE expires_at < $1", [PostgreSqlValues.Ticks(expiredBefore)]));
+
     /// <exception cref="ArgumentException">An entry belongs to another registry, event or time than the event.</exception>
     public void AppendEvent(ProgramEvent programEvent, IReadOnlyList<LedgerEntry> entries) => Append(programEvent, entries, mustBeNew: false);
 

@@ -56,6 +56,8 @@ internal sealed class SqliteUnitOfWork(SqliteAffiliateStore store) : IAffiliateU
         Buffer(w => w.ConsumeNonce(signer, nonce, expiresAt));
     }
 
+    public void ForgetNonces(Instant expiredBefore) => Buffer(w => w.ForgetNonces(expiredBefore));
+
     public void AppendEvent(ProgramEvent programEvent, IReadOnlyList<LedgerEntry> entries) => Append(programEvent, entries, mustBeNew: false);
 
     public void AppendNewEvent(ProgramEvent programEvent, IReadOnlyList<LedgerEntry> entries) => Append(programEvent, entries, mustBeNew: true);

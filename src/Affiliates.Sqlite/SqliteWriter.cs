@@ -55,6 +55,8 @@ internal sealed class SqliteWriter(SqliteConnection connection, SqliteTransactio
 
     private const string InsertNonce = "INSERT INTO nonces (signer, nonce, expires_at) VALUES ($signer, $nonce, $expires_at) ON CONFLICT DO NOTHING";
 
+    private const string DeleteExpiredNonces = "DELETE FROM nonces WHERE expires_at < $expired_before";
+
     private const string InsertEvent =
         $"INSERT INTO events ({SqliteRows.EventColumns}) VALUES ($registry, $id, $kind, $occurred_at, $user, $amount, $notional, $pair, $code, $vault, $refund_of) " +
         "ON CONFLICT DO NOTHING";
@@ -90,6 +92,7 @@ internal sealed class SqliteWriter(SqliteConnection connection, SqliteTransactio
     private SqliteStatement? upsertClick;
 
     private SqliteStatement? insertNonce;
+    private SqliteStatement? deleteExpiredNonces;
 
     private SqliteStatement? insertEvent;
 
@@ -190,6 +193,9 @@ internal sealed class SqliteWriter(SqliteConnection connection, SqliteTransactio
     public void ConsumeNonce(string signer, string nonce, Instant expiresAt) =>
         Require(Prepared(ref insertNonce, InsertNonce).Execute(signer, nonce, ToNanoseconds(expiresAt)), StoreConflict.NonceUsed, $"{signer}/{nonce}");
 
+    public void ForgetNonces(Instant expiredBefore) =>
+        Prepared(ref deleteExpiredNonces, DeleteExpiredNonces).Execute(ToBound(expiredBefore));
+
     public void AppendEvent(ProgramEvent e, IReadOnlyList<LedgerEntry> entries, bool mustBeNew)
     {
         int inserted = Prepared(ref insertEvent, InsertEvent).Execute(
@@ -249,7 +255,7 @@ internal sealed class SqliteWriter(SqliteConnection connection, SqliteTransactio
 
     public void Dispose()
     {
-        foreach (SqliteStatement? statement in (SqliteStatement?[])[upsertRegistry, insertTerms, upsertCode, upsertBinding, insertNewBinding, replaceExpectedBinding, upsertClick, insertNonce, insertEvent, insertEntry, insertSettlement, insertStatement, upsertPayout, compareAndSetPayout])
+        foreach (SqliteStatement? statement in (SqliteStatement?[])[upsertRegistry, insertTerms, upsertCode, upsertBinding, insertNewBinding, replaceExpectedBinding, upsertClick, insertNonce, deleteExpiredNonces, insertEvent, insertEntry, insertSettlement, insertStatement, upsertPayout, compareAndSetPayout])
         {
             statement?.Dispose();
         }

@@ -521,6 +521,25 @@ public abstract partial class StoreConformanceTests
     }
 
     [Fact]
+    public async Task ForgetNonces_ForgetsOnlyThoseExpiredBefore_SoTheyCanBeConsumedAgain()
+    {
+        IAffiliateStore store = await CreateStoreAsync();
+        await CommitAsync(store, u =>
+        {
+            u.ConsumeNonce("signer", "old", Sample.At(10));
+            u.ConsumeNonce("signer", "edge", Sample.At(20));
+            u.ConsumeNonce("signer", "new", Sample.At(30));
+        });
+
+        await CommitAsync(store, u => u.ForgetNonces(Sample.At(20)));
+
+        await CommitAsync(store, u => u.ConsumeNonce("signer", "old", Sample.At(40)));
+        Assert.Equal(StoreConflict.NonceUsed, (await CommitExpectingConflictAsync(store, u => u.ConsumeNonce("signer", "edge", Sample.At(40)))).Conflict);
+        Assert.Equal(StoreConflict.NonceUsed, (await CommitExpectingConflictAsync(store, u => u.ConsumeNonce("signer", "new", Sample.At(40)))).Conflict);
+        Assert.Equal(StoreConflict.NonceUsed, (await CommitExpectingConflictAsync(store, u => u.ConsumeNonce("signer", "old", Sample.At(40)))).Conflict);
+    }
+
+    [Fact]
     public async Task Unit_DisposedWithoutCommit_WritesNothing()
     {
         IAffiliateStore store = await CreateStoreAsync();

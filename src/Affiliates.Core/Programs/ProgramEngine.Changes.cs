@@ -75,6 +75,10 @@ internal sealed partial class ProgramEngine
         ProgramTerms terms = await TermsAsync(registry.Id, registry.TermsVersion, cancellationToken).ConfigureAwait(false);
         await using IAffiliateUnitOfWork unit = await store.BeginAsync(cancellationToken).ConfigureAwait(false);
         unit.ConsumeNonce(request.Signer, request.Nonce, request.ExpiresAt);
+
+        // An expired request is refused whatever its nonce, so nonces need only outlive their requests; the extra
+        // lifetime keeps them through a clock that steps back.
+        unit.ForgetNonces(now - options.MaxRequestLifetime);
         ChangeResult result = change switch
         {
             CreateCode create => await CreateCodeAsync(unit, registry, terms, request.Signer, create, now, cancellationToken).ConfigureAwait(false),

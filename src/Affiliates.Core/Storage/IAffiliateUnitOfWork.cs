@@ -39,6 +39,9 @@ public interface IAffiliateUnitOfWork : IAsyncDisposable
     /// <param name="expiresAt">The signed request's expiry; a store may forget the nonce after it.</param>
     void ConsumeNonce(string signer, string nonce, Instant expiresAt);
 
+    /// <summary>Forgets consumed nonces whose requests expired before <paramref name="expiredBefore"/>: an expired request is refused whatever its nonce.</summary>
+    void ForgetNonces(Instant expiredBefore);
+
     /// <summary>Appends an event and its entries, unless (registry, event id) exists: then both are skipped and reported by the commit.</summary>
     void AppendEvent(ProgramEvent programEvent, IReadOnlyList<LedgerEntry> entries);
 

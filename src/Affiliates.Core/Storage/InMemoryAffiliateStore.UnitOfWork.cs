@@ -26,7 +26,9 @@ internal sealed partial class InMemoryAffiliateStore
         public void SaveClick(AttributionClick click) => Buffer(Preconditions.NotNull(click));
 
         public void ConsumeNonce(string signer, string nonce, Instant expiresAt) =>
-            Buffer(new NonceWrite(Preconditions.NotNull(signer), Preconditions.NotNull(nonce)));
+            Buffer(new NonceWrite(Preconditions.NotNull(signer), Preconditions.NotNull(nonce), expiresAt));
+
+        public void ForgetNonces(Instant expiredBefore) => Buffer(new ForgetNoncesWrite(expiredBefore));
 
         public void AppendEvent(ProgramEvent programEvent, IReadOnlyList<LedgerEntry> entries) =>
             Buffer(new EventWrite(Preconditions.NotNull(programEvent), [.. Preconditions.NotNull(entries).OrderBy(entry => entry.Sequence)], MustBeNew: false));
@@ -77,6 +79,7 @@ internal sealed partial class InMemoryAffiliateStore
             var newEpochs = new HashSet<(string, string)>();
             var payoutVersions = new Dictionary<string, long>(StringComparer.Ordinal);
             var bindings = new Dictionary<(string, string, string), Binding>();
+            Instant forgetBefore = Instant.MinValue;
             foreach (object write in writes)
             {
                 switch (write)
@@ -103,8 +106,12 @@ internal sealed partial class InMemoryAffiliateStore
                         Require(Equals(stored, w.Expected), StoreConflict.BindingChanged, $"{bindingKey.RegistryId}/{bindingKey.UserAddress}/{bindingKey.Scope}");
                         bindings[bindingKey] = w.Binding;
                         break;
+                    case ForgetNoncesWrite f:
+                        forgetBefore = Instant.Max(forgetBefore, f.ExpiredBefore);
+                        break;
                     case NonceWrite n:
-                        Require(!store.nonces.Contains((n.Signer, n.Nonce)) && newNonces.Add((n.Signer, n.Nonce)), StoreConflict.NonceUsed, $"{n.Signer}/{n.Nonce}");
+                        bool remembered = store.nonces.TryGetValue((n.Signer, n.Nonce), out Instant expiry) && expiry >= forgetBefore;
+                        Require(!remembered && newNonces.Add((n.Signer, n.Nonce)), StoreConflict.NonceUsed, $"{n.Signer}/{n.Nonce}");
                         break;
                     case EventWrite e:
                         var key = (e.Event.RegistryId, e.Event.Id);
@@ -178,7 +185,16 @@ internal sealed partial class InMemoryAffiliateStore
                         store.clicks[k.Token] = k;
                         break;
                     case NonceWrite n:
-                        store.nonces.Add((n.Signer, n.Nonce));
+                        store.nonces[(n.Signer, n.Nonce)] = n.ExpiresAt;
+                        store.nonceExpiries.Enqueue((n.Signer, n.Nonce), n.ExpiresAt);
+                        break;
+                    case ForgetNoncesWrite f:
+                        while (store.nonceExpiries.TryPeek(out (string Signer, string Nonce) oldest, out Instant expiresAt) && expiresAt < f.ExpiredBefore)
+                        {
+                            store.nonceExpiries.Dequeue();
+                            store.nonces.Remove(oldest);
+                        }
+
                         break;
                     case EventWrite e:
                         ApplyEvent(e);
@@ -233,7 +249,9 @@ internal sealed partial class InMemoryAffiliateStore
 
         private sealed record BindingWrite(Binding Binding, Binding? Expected);
 
-        private sealed record NonceWrite(string Signer, string Nonce);
+        private sealed record NonceWrite(string Signer, string Nonce, Instant ExpiresAt);
+
+        private sealed record ForgetNoncesWrite(Instant ExpiredBefore);
 
         private sealed record EventWrite(ProgramEvent Event, LedgerEntry[] Entries, bool MustBeNew);
 

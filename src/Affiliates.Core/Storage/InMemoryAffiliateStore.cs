@@ -15,7 +15,8 @@ internal sealed partial class InMemoryAffiliateStore : IAffiliateStore
     private readonly Dictionary<(string Registry, string Owner), SortedSet<string>> codesByOwner = [];
     private readonly Dictionary<(string Registry, string User, string Scope), Binding> bindings = [];
     private readonly Dictionary<string, AttributionClick> clicks = new(StringComparer.Ordinal);
-    private readonly HashSet<(string Signer, string Nonce)> nonces = [];
+    private readonly Dictionary<(string Signer, string Nonce), Instant> nonces = [];
+    private readonly PriorityQueue<(string Signer, string Nonce), Instant> nonceExpiries = new();
     private readonly Dictionary<(string Registry, string Event), (ProgramEvent Event, LedgerEntry[] Entries)> events = [];
     private readonly HashSet<(string Registry, string User)> usersWithEvents = [];
     private readonly Dictionary<string, RegistryLedger> ledgers = new(StringComparer.Ordinal);

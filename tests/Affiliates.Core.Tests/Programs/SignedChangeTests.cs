@@ -1,4 +1,6 @@
+using Affiliates.Hosting;
 using Affiliates.Programs;
+using Affiliates.Storage;
 using NodaTime;
 
 namespace Affiliates.Tests.Programs;
@@ -24,6 +26,32 @@ public sealed class SignedChangeTests
 
         Assert.True(result.IsApplied);
         Assert.Equal(Rate.FromPercent(30), (await f.Store.GetCodeAsync(ProgramFixture.Registry, "AB123"))!.Kickback);
+    }
+
+    [Fact]
+    public async Task ConsumedNonce_IsForgottenOnlyAfterItsRequestExpiredAndAFullRequestLifetimePassed()
+    {
+        ProgramFixture f = await WithAliceCodeAsync();
+        SignedRequest old = f.Sign(Alice, new SetKickback("AB123", Rate.FromPercent(10)), nonceText: "old", lifetime: Duration.FromMinutes(10));
+        Assert.True((await f.Program.ApplyAsync(old)).IsApplied);
+
+        f.Clock.Advance(Duration.FromMinutes(10) + new AffiliatesOptions().MaxRequestLifetime);
+        Assert.True((await f.ApplyAsync(Alice, new SetKickback("AB123", Rate.FromPercent(11)))).IsApplied);
+        bool rememberedAtTheEdge = await IsRememberedAsync("old");
+        f.Clock.Advance(Duration.FromTicks(1));
+        Assert.True((await f.ApplyAsync(Alice, new SetKickback("AB123", Rate.FromPercent(12)))).IsApplied);
+
+        Assert.True(rememberedAtTheEdge);
+        Assert.False(await IsRememberedAsync("old"));
+        Assert.Equal(ChangeOutcome.Expired, (await f.Program.ApplyAsync(old)).Outcome);
+
+        async Task<bool> IsRememberedAsync(string nonce)
+        {
+            await using IAffiliateUnitOfWork probe = await f.Store.BeginAsync();
+            probe.ConsumeNonce(Alice, nonce, f.Clock.Now);
+            Exception? conflict = await Record.ExceptionAsync(async () => await probe.CommitAsync());
+            return conflict is StoreConflictException { Conflict: StoreConflict.NonceUsed };
+        }
     }
 
     [Fact]
