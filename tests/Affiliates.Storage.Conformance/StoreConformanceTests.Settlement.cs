@@ -129,22 +129,11 @@ public abstract partial class StoreConformanceTests
     {
         IAffiliateStore store = await CreateStoreAsync();
 
-        Task[] attempts = [.. Enumerable.Range(0, 8).Select(i => Task.Run(() => CommitAsync(store, u =>
-            u.SaveSettlement("reg", "w1", [Sample.Statement("w1", "partner-" + i, Sample.At(0), Sample.At(100))], [Sample.Payout("p" + i, "w1")]))))];
-        try
-        {
-            await Task.WhenAll(attempts);
-        }
-        catch (StoreConflictException)
-        {
-            // Inspected per task below.
-        }
+        int winner = await RaceToCommitAsync(store, StoreConflict.EpochAlreadySettled, (u, i) =>
+            u.SaveSettlement("reg", "w1", [Sample.Statement("w1", "partner-" + i, Sample.At(0), Sample.At(100))], [Sample.Payout("p" + i, "w1")]));
 
-        Assert.Equal(1, attempts.Count(t => t.IsCompletedSuccessfully));
-        Assert.All(attempts.Where(t => !t.IsCompletedSuccessfully), t => Assert.Equal(StoreConflict.EpochAlreadySettled, Assert.IsType<StoreConflictException>(t.Exception!.InnerException).Conflict));
-        IReadOnlyList<EpochStatement> statements = await store.ListStatementsAsync("reg", "w1");
-        Assert.Single(statements);
-        Assert.Single(await store.ListPayoutsAsync("reg", PayoutStatus.Pending));
+        Assert.Equal("partner-" + winner, Assert.Single(await store.ListStatementsAsync("reg", "w1")).Partner);
+        Assert.Equal("p" + winner, Assert.Single(await store.ListPayoutsAsync("reg", PayoutStatus.Pending)).Id);
     }
 
     [Fact]
@@ -153,21 +142,11 @@ public abstract partial class StoreConformanceTests
         IAffiliateStore store = await CreateStoreAsync();
         await CommitAsync(store, u => u.SaveSettlement("reg", "w1", [], [Sample.Payout("p1", "w1")]));
 
-        Task[] claims = [.. Enumerable.Range(0, 8).Select(i => Task.Run(() => CommitAsync(store, u =>
-            u.SavePayout(Sample.Payout("p1", "w1", PayoutStatus.Claimed, 2) with { TransactionId = "worker-" + i }, 1))))];
-        try
-        {
-            await Task.WhenAll(claims);
-        }
-        catch (StoreConflictException)
-        {
-            // Inspected per task below.
-        }
+        int winner = await RaceToCommitAsync(store, StoreConflict.PayoutVersionMismatch, (u, i) =>
+            u.SavePayout(Sample.Payout("p1", "w1", PayoutStatus.Claimed, 2) with { TransactionId = "worker-" + i }, 1));
 
-        Assert.Equal(1, claims.Count(t => t.IsCompletedSuccessfully));
         PayoutIntent? stored = await store.GetPayoutAsync("p1");
-        Assert.Equal(PayoutStatus.Claimed, stored!.Status);
-        Assert.Equal(2, stored.Version);
+        Assert.Equal((PayoutStatus.Claimed, 2L, "worker-" + winner), (stored!.Status, stored.Version, stored.TransactionId));
     }
 
     [Fact]
@@ -175,17 +154,7 @@ public abstract partial class StoreConformanceTests
     {
         IAffiliateStore store = await CreateStoreAsync();
 
-        Task[] attempts = [.. Enumerable.Range(0, 8).Select(_ => Task.Run(() => CommitAsync(store, u => u.ConsumeNonce("signer", "n1", Sample.At(60)))))];
-        try
-        {
-            await Task.WhenAll(attempts);
-        }
-        catch (StoreConflictException)
-        {
-            // Inspected per task below.
-        }
-
-        Assert.Equal(1, attempts.Count(t => t.IsCompletedSuccessfully));
+        await RaceToCommitAsync(store, StoreConflict.NonceUsed, (u, _) => u.ConsumeNonce("signer", "n1", Sample.At(60)));
     }
 
     protected static void AssertSameStatement(EpochStatement expected, EpochStatement? actual)

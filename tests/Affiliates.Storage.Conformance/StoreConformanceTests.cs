@@ -21,6 +21,25 @@ public abstract partial class StoreConformanceTests
     protected static async Task<StoreConflictException> CommitExpectingConflictAsync(IAffiliateStore store, Action<IAffiliateUnitOfWork> write) =>
         await Assert.ThrowsAsync<StoreConflictException>(() => CommitAsync(store, write));
 
+    /// <summary>Commits one unit from each of eight workers released together; asserts that exactly one commits and
+    /// the others fail with <paramref name="conflict"/>, and returns the winner.</summary>
+    protected static async Task<int> RaceToCommitAsync(IAffiliateStore store, StoreConflict conflict, Action<IAffiliateUnitOfWork, int> write)
+    {
+        const int Workers = 8;
+        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Task<Exception?>[] workers = [.. Enumerable.Range(0, Workers).Select(w => Task.Run<Exception?>(async () =>
+        {
+            await start.Task;
+            return await Record.ExceptionAsync(() => CommitAsync(store, u => write(u, w)));
+        }))];
+        start.SetResult();
+        Exception?[] failures = await Task.WhenAll(workers);
+
+        int winner = Assert.Single(Enumerable.Range(0, Workers), w => failures[w] is null);
+        Assert.All(failures.Where(f => f is not null), f => Assert.Equal(conflict, Assert.IsType<StoreConflictException>(f).Conflict));
+        return winner;
+    }
+
     protected static async Task<List<T>> ToListAsync<T>(IAsyncEnumerable<T> items)
     {
         var list = new List<T>();
@@ -240,17 +259,9 @@ public abstract partial class StoreConformanceTests
     public async Task ReplaceBinding_FromEightConcurrentUnitsExpectingNone_CommitsOnce()
     {
         IAffiliateStore store = await CreateStoreAsync();
-        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        Task<Exception?>[] workers = [.. Enumerable.Range(0, 8).Select(w => Task.Run<Exception?>(async () =>
-        {
-            await start.Task;
-            return await Record.ExceptionAsync(() => CommitAsync(store, u => u.ReplaceBinding(Sample.Binding(code: $"CODE{w}"), expected: null)));
-        }))];
-        start.SetResult();
-        Exception?[] failures = await Task.WhenAll(workers);
 
-        int winner = Assert.Single(Enumerable.Range(0, 8), w => failures[w] is null);
-        Assert.All(failures.Where(f => f is not null), f => Assert.Equal(StoreConflict.BindingChanged, Assert.IsType<StoreConflictException>(f).Conflict));
+        int winner = await RaceToCommitAsync(store, StoreConflict.BindingChanged, (u, w) => u.ReplaceBinding(Sample.Binding(code: $"CODE{w}"), expected: null));
+
         Assert.Equal(Sample.Binding(code: $"CODE{winner}"), await store.GetBindingAsync("reg", "user", ""));
     }
 
@@ -469,22 +480,14 @@ public abstract partial class StoreConformanceTests
     {
         IAffiliateStore store = await CreateStoreAsync();
         ProgramEvent guard = Sample.Event("guard", 1);
-        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        Task<Exception?>[] workers = [.. Enumerable.Range(0, 8).Select(w => Task.Run<Exception?>(async () =>
+
+        int winner = await RaceToCommitAsync(store, StoreConflict.EventExists, (u, w) =>
         {
             ProgramEvent own = Sample.Event($"own-{w}", 2);
-            await start.Task;
-            return await Record.ExceptionAsync(() => CommitAsync(store, u =>
-            {
-                u.AppendEvent(own, Sample.Entries(own));
-                u.AppendNewEvent(guard, []);
-            }));
-        }))];
-        start.SetResult();
-        Exception?[] failures = await Task.WhenAll(workers);
+            u.AppendEvent(own, Sample.Entries(own));
+            u.AppendNewEvent(guard, []);
+        });
 
-        int winner = Assert.Single(Enumerable.Range(0, 8), w => failures[w] is null);
-        Assert.All(failures.Where(f => f is not null), f => Assert.Equal(StoreConflict.EventExists, Assert.IsType<StoreConflictException>(f).Conflict));
         List<LedgerEntry> ledger = await ToListAsync(store.ReadLedgerAsync("reg", Sample.At(0), Sample.At(10)));
         Assert.Equal([.. Sample.Entries(Sample.Event($"own-{winner}", 2))], ledger);
     }
