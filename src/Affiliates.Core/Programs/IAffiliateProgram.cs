@@ -17,12 +17,21 @@ public interface IAffiliateProgram
     ValueTask<ClickResult> RecordClickAsync(ClickRequest click, CancellationToken cancellationToken = default);
 
     /// <summary>Binds a converting user to the code of their token or the code they gave.</summary>
+    /// <remarks>A binding another writer changed meanwhile is read again and the decision made on it.</remarks>
+    /// <exception cref="Storage.StoreConflictException">Other writers changed the user's binding first three times in a row
+    /// (<see cref="Storage.StoreConflict.BindingChanged"/>); nothing was written, and the conversion can be sent again.</exception>
     ValueTask<BindResult> ConvertAsync(ConversionRequest conversion, CancellationToken cancellationToken = default);
 
     /// <summary>Removes a user's account-wide binding, where the registry's policy allows it; the host authenticates the user.</summary>
+    /// <exception cref="Storage.StoreConflictException">Other writers changed the user's binding first three times in a row
+    /// (<see cref="Storage.StoreConflict.BindingChanged"/>); nothing was written.</exception>
     ValueTask<BindResult> RemoveBindingAsync(string registryId, string userAddress, CancellationToken cancellationToken = default);
 
     /// <summary>Ingests events in order, idempotently by (registry, id), committing them together.</summary>
+    /// <remarks>When another writer refunds one of the batch's refund targets first, the batch is ingested again and that
+    /// refund alone is refused as <see cref="IngestStatus.AlreadyRefunded"/>.</remarks>
+    /// <exception cref="Storage.StoreConflictException">That happened three times in a row
+    /// (<see cref="Storage.StoreConflict.EventExists"/>); nothing of the batch was written, and it can be sent again.</exception>
     ValueTask<IReadOnlyList<IngestResult>> IngestAsync(IReadOnlyList<ProgramEvent> events, CancellationToken cancellationToken = default);
 
     /// <summary>Returns per-code totals over [<paramref name="start"/>, <paramref name="end"/>), highest partner earnings first, then revenue, then code.</summary>
