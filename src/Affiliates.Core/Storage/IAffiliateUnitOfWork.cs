@@ -36,7 +36,7 @@ public interface IAffiliateUnitOfWork : IAsyncDisposable
     /// <summary>Consumes a signer's nonce; conflicts with <see cref="StoreConflict.NonceUsed"/> if it was consumed before.</summary>
     /// <param name="signer">The signing address.</param>
     /// <param name="nonce">The nonce.</param>
-    /// <param name="expiresAt">The signed request's expiry; a store may forget the nonce after it.</param>
+    /// <param name="expiresAt">The signed request's expiry, which <see cref="ForgetNonces"/> compares against.</param>
     void ConsumeNonce(string signer, string nonce, Instant expiresAt);
 
     /// <summary>Forgets consumed nonces whose requests expired before <paramref name="expiredBefore"/>: an expired request is refused whatever its nonce.</summary>
