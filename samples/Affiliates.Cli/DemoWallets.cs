@@ -13,6 +13,6 @@ internal sealed class DemoWallets : ISignatureVerifier
     public static string Sign(string address, string message) =>
         Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(address), Encoding.UTF8.GetBytes(message)));
 
-    public bool Verify(string signerAddress, string message, string signature) =>
-        CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(Sign(signerAddress, message)), Encoding.UTF8.GetBytes(signature));
+    public ValueTask<bool> VerifyAsync(string signerAddress, string message, string signature, CancellationToken cancellationToken = default) =>
+        ValueTask.FromResult(CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(Sign(signerAddress, message)), Encoding.UTF8.GetBytes(signature)));
 }

@@ -67,7 +67,7 @@ internal sealed partial class ProgramEngine
             return Reject(ChangeOutcome.NotAuthorised, $"{request.Signer} may not {change.Name} here");
         }
 
-        if (!verifier.Verify(request.Signer, request.Message, request.Signature))
+        if (!await verifier.VerifyAsync(request.Signer, request.Message, request.Signature, cancellationToken).ConfigureAwait(false))
         {
             return Reject(ChangeOutcome.BadSignature, $"the signature is not {request.Signer}'s signature of the request");
         }
