@@ -52,7 +52,7 @@ public class IngestBenchmarks
             clock.Now + Duration.FromSeconds(i * 60),
             $"user-{random.Next(UserCount)}",
             Amount.FromUnits(random.Next(1, 10_000)),
-            Amount.FromUnits(random.Next(0, 1_000_000)),
+            Amount.FromUnits(random.Next(0, 1_000_000)), Asset.Usd,
             "RUNE/USDC"))];
     }
 

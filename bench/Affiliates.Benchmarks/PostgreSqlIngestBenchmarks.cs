@@ -10,7 +10,7 @@ using NpgsqlTypes;
 namespace Affiliates.Benchmarks;
 
 /// <summary>
-/// Ingest of 100 000 events with three ledger entries each (400 000 rows) through the store's unit of work (COPY
+/// Ingest of 100 000 events with two ledger entries each (300 000 rows) through the store's unit of work (COPY
 /// BINARY straight into the tables under a savepoint; when some event exists already, COPY into staging tables and an
 /// idempotent <c>INSERT … SELECT … ON CONFLICT DO NOTHING</c>) against a raw COPY BINARY of the same rows straight
 /// into the same tables. Needs a server: set AFFILIATES_PG_CONNECTION, e.g.
@@ -71,7 +71,7 @@ public class PostgreSqlIngestBenchmarks
         await connection.OpenAsync();
         await using NpgsqlTransaction transaction = await connection.BeginTransactionAsync();
         await using (NpgsqlBinaryImporter copy = await connection.BeginBinaryImportAsync(
-            "COPY program_events (registry_id, event_id, kind, occurred_at, user_address, amount, notional, pair, code, vault_id, refund_of) FROM STDIN (FORMAT BINARY)"))
+            "COPY program_events (registry_id, event_id, kind, occurred_at, user_address, amount, notional, pair, code, vault_id, refund_of, asset_chain, asset_symbol, asset_decimals, asset_contract) FROM STDIN (FORMAT BINARY)"))
         {
             foreach ((ProgramEvent e, _) in batch)
             {
@@ -87,13 +87,18 @@ public class PostgreSqlIngestBenchmarks
                 await copy.WriteAsync(e.Code, NpgsqlDbType.Text);
                 await copy.WriteNullAsync();
                 await copy.WriteNullAsync();
+                await copy.WriteAsync(e.Asset.Chain, NpgsqlDbType.Text);
+                await copy.WriteAsync(e.Asset.Symbol, NpgsqlDbType.Text);
+                await copy.WriteAsync(e.Asset.Decimals, NpgsqlDbType.Integer);
+                await copy.WriteAsync(e.Asset.Contract, NpgsqlDbType.Text);
             }
 
             await copy.CompleteAsync();
         }
 
         await using (NpgsqlBinaryImporter copy = await connection.BeginBinaryImportAsync(
-            "COPY ledger_entries (registry_id, event_id, sequence, occurred_at, kind, account, code, code_generation, terms_version, amount, outcome) FROM STDIN (FORMAT BINARY)"))
+            "COPY ledger_entries (registry_id, event_id, sequence, occurred_at, kind, account, code, code_generation, terms_version, amount, outcome, " +
+            "booked_at, user_address, referral_fee_ppm, kickback_ppm, refund_of) FROM STDIN (FORMAT BINARY)"))
         {
             foreach ((_, LedgerEntry[] entries) in batch)
             {
@@ -111,6 +116,11 @@ public class PostgreSqlIngestBenchmarks
                     await copy.WriteAsync(x.TermsVersion, NpgsqlDbType.Integer);
                     await copy.WriteAsync((System.Numerics.BigInteger)x.Amount.Units, NpgsqlDbType.Numeric);
                     await copy.WriteAsync((short)x.Outcome, NpgsqlDbType.Smallint);
+                    await copy.WriteAsync(x.BookedAt.ToUnixTimeTicks(), NpgsqlDbType.Bigint);
+                    await copy.WriteAsync(x.User, NpgsqlDbType.Text);
+                    await copy.WriteAsync(x.ReferralFee.PartsPerMillion, NpgsqlDbType.Integer);
+                    await copy.WriteAsync(x.Kickback.PartsPerMillion, NpgsqlDbType.Integer);
+                    await copy.WriteNullAsync();
                 }
             }
 
@@ -148,12 +158,16 @@ public class PostgreSqlIngestBenchmarks
         string user = "user-" + (i % 10_000).ToString(CultureInfo.InvariantCulture);
         string code = "CODE" + (i % 1_000).ToString(CultureInfo.InvariantCulture);
         Instant at = Instant.FromUtc(2026, 11, 1, 0, 0) + Duration.FromSeconds(i * 6L);
-        var e = new ProgramEvent("reg", id, EventKind.Trade, at, user, Amount.FromUnits(1_000_000 + i), Amount.FromUnits(100_000_000), "SOL/USDC", code);
+        var e = new ProgramEvent("reg", id, EventKind.Trade, at, user, Amount.FromUnits(1_000_000 + i), Amount.FromUnits(100_000_000), Asset.UsdcSolana, "SOL/USDC", code);
         LedgerEntry[] entries =
         [
-            new("reg", id, 0, at, LedgerEntryKind.Protocol, LedgerEntry.ProtocolAccount, code, 1, 1, Amount.FromUnits(925_000), FeeOutcome.Applied),
-            new("reg", id, 1, at, LedgerEntryKind.Partner, "pay-" + code, code, 1, 1, Amount.FromUnits(60_000 + i), FeeOutcome.Applied),
-            new("reg", id, 2, at, LedgerEntryKind.User, user, code, 1, 1, Amount.FromUnits(15_000), FeeOutcome.Applied),
+            new("reg", id, 0, at, LedgerEntryKind.AttributedRevenue, "owner-" + code, code, 1, 1, Amount.FromUnits(1_000_000 + i), FeeOutcome.Applied)
+            {
+                User = user,
+                ReferralFee = Rate.FromBasisPoints(500),
+                Kickback = Rate.FromPercent(20),
+            },
+            new("reg", id, 1, at, LedgerEntryKind.AffiliateFee, "owner-" + code, code, 1, 1, Amount.FromUnits(300_000), FeeOutcome.Applied) { User = user },
         ];
         return (e, entries);
     }

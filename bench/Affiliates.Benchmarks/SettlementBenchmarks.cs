@@ -47,8 +47,8 @@ public class SettlementBenchmarks
         }
 
         var terms = new SettlementTerms(ProgramKind.RevenueShare, Asset.Sol, Asset.Sol.Parse("0.1"), new DustRule(52), TierPresets.SubscriptionRevenueShare);
-        Dictionary<string, PartnerState> states = partners.Where((_, i) => i % 2 == 0)
-            .ToDictionary(p => p, p => new PartnerState(Amount.FromUnits(random.Next(-1000, 1000)), "Tier 1", Asset.Sol.Whole(random.Next(0, 60)), 0), StringComparer.Ordinal);
+        Dictionary<PayeeKey, PartnerState> states = partners.Where((_, i) => i % 2 == 0)
+            .ToDictionary(PayeeKey.Partner, p => new PartnerState(Amount.FromUnits(random.Next(-1000, 1000)), "Tier 1", Asset.Sol.Whole(random.Next(0, 60)), 0));
         inLedgerOrder = new SettlementRequest("bench", epoch, terms, lines, epoch.End) { PreviousStates = states };
         shuffled = inLedgerOrder with { Lines = [.. lines.OrderBy(_ => random.Next())] };
     }

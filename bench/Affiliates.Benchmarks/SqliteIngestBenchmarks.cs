@@ -30,11 +30,16 @@ public class SqliteIngestBenchmarks
         {
             Instant at = start + Duration.FromSeconds(i);
             string code = "CODE" + (i % 1000);
-            var e = new ProgramEvent(Registry, "event-" + i, EventKind.Trade, at, "user-" + (i % 10_000), Amount.FromUnits(1000 + i), Amount.FromUnits(1_000_000), "SOL/USDC", code);
+            var e = new ProgramEvent(Registry, "event-" + i, EventKind.Trade, at, "user-" + (i % 10_000), Amount.FromUnits(1000 + i), Amount.FromUnits(1_000_000), Asset.UsdcSolana, "SOL/USDC", code);
             LedgerEntry[] entries =
             [
-                new(Registry, e.Id, 0, at, LedgerEntryKind.Protocol, LedgerEntry.ProtocolAccount, code, 1, 1, Amount.FromUnits(940 + i), FeeOutcome.Applied),
-                new(Registry, e.Id, 1, at, LedgerEntryKind.Partner, "partner-" + (i % 1000), code, 1, 1, Amount.FromUnits(60), FeeOutcome.Applied),
+                new(Registry, e.Id, 0, at, LedgerEntryKind.AttributedRevenue, "partner-" + (i % 1000), code, 1, 1, Amount.FromUnits(1000 + i), FeeOutcome.Applied)
+                {
+                    User = e.UserAddress,
+                    ReferralFee = Rate.FromBasisPoints(500),
+                    Kickback = Rate.FromPercent(20),
+                },
+                new(Registry, e.Id, 1, at, LedgerEntryKind.AffiliateFee, "partner-" + (i % 1000), code, 1, 1, Amount.FromUnits(3000), FeeOutcome.Applied) { User = e.UserAddress },
             ];
             return (e, entries);
         })];
@@ -84,12 +89,13 @@ public class SqliteIngestBenchmarks
         using SqliteConnection connection = new SqliteConnectionFactory(options).OpenAsync(default).AsTask().GetAwaiter().GetResult();
         using SqliteCommand insertEvent = Prepare(
             connection,
-            "INSERT INTO events (registry_id, id, kind, occurred_at, user_address, amount, notional, pair, code, vault_id, refund_of) " +
-            "VALUES ($registry, $id, $kind, $occurred_at, $user, $amount, $notional, $pair, $code, $vault, $refund_of)");
+            "INSERT INTO events (registry_id, id, kind, occurred_at, user_address, amount, notional, pair, code, vault_id, refund_of, asset_chain, asset_symbol, asset_decimals, asset_contract) " +
+            "VALUES ($registry, $id, $kind, $occurred_at, $user, $amount, $notional, $pair, $code, $vault, $refund_of, $chain, $symbol, $decimals, $contract)");
         using SqliteCommand insertEntry = Prepare(
             connection,
-            "INSERT INTO ledger_entries (registry_id, event_id, sequence, occurred_at, kind, account, code, code_generation, terms_version, amount, outcome) " +
-            "VALUES ($registry, $event, $sequence, $occurred_at, $kind, $account, $code, $generation, $terms_version, $amount, $outcome)");
+            "INSERT INTO ledger_entries (registry_id, event_id, sequence, occurred_at, kind, account, code, code_generation, terms_version, amount, outcome, " +
+            "booked_at, user_address, referral_fee, kickback, refund_of) " +
+            "VALUES ($registry, $event, $sequence, $occurred_at, $kind, $account, $code, $generation, $terms_version, $amount, $outcome, $booked_at, $user, $referral_fee, $kickback, $refund_of)");
         foreach ((ProgramEvent Event, LedgerEntry[] Entries)[] chunk in batch.Chunk(eventsPerTransaction))
         {
             using SqliteTransaction transaction = connection.BeginTransaction();
@@ -97,10 +103,11 @@ public class SqliteIngestBenchmarks
             insertEntry.Transaction = transaction;
             foreach ((ProgramEvent e, LedgerEntry[] entries) in chunk)
             {
-                Execute(insertEvent, e.RegistryId, e.Id, (int)e.Kind, Nanoseconds(e.OccurredAt), e.UserAddress, e.Amount.ToString(), e.Notional.ToString(), e.Pair, e.Code, e.VaultId, e.RefundOf);
+                Execute(insertEvent, e.RegistryId, e.Id, (int)e.Kind, Nanoseconds(e.OccurredAt), e.UserAddress, e.Amount.ToString(), e.Notional.ToString(), e.Pair, e.Code, e.VaultId, e.RefundOf, e.Asset.Chain, e.Asset.Symbol, e.Asset.Decimals, e.Asset.Contract);
                 foreach (LedgerEntry x in entries)
                 {
-                    Execute(insertEntry, x.RegistryId, x.EventId, x.Sequence, Nanoseconds(x.OccurredAt), (int)x.Kind, x.Account, x.Code, x.CodeGeneration, x.TermsVersion, x.Amount.ToString(), (int)x.Outcome);
+                    Execute(insertEntry, x.RegistryId, x.EventId, x.Sequence, Nanoseconds(x.OccurredAt), (int)x.Kind, x.Account, x.Code, x.CodeGeneration, x.TermsVersion, x.Amount.ToString(), (int)x.Outcome,
+                        Nanoseconds(x.BookedAt), x.User, x.ReferralFee.PartsPerMillion, x.Kickback.PartsPerMillion, x.RefundOf);
                 }
             }
 

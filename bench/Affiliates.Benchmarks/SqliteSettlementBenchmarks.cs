@@ -56,7 +56,7 @@ public class SqliteSettlementBenchmarks
     private SqliteAffiliateStore store = null!;
     private SettlementTerms terms = null!;
     private List<SettlementLine> loadedLines = [];
-    private Dictionary<string, PartnerState> loadedStates = [];
+    private Dictionary<PayeeKey, PartnerState> loadedStates = [];
 
     [GlobalSetup]
     public void Setup()
@@ -155,7 +155,7 @@ public class SqliteSettlementBenchmarks
         }
     }
 
-    private EpochSettlement Settle(List<SettlementLine> lines, Dictionary<string, PartnerState> previousStates) =>
+    private EpochSettlement Settle(List<SettlementLine> lines, Dictionary<PayeeKey, PartnerState> previousStates) =>
         EpochSettler.Settle(new SettlementRequest(RegistryId, epoch, terms, lines, epoch.End) { PreviousStates = previousStates });
 
     private async Task<List<SettlementLine>> ReadLinesAsync()
@@ -163,22 +163,22 @@ public class SqliteSettlementBenchmarks
         var lines = new List<SettlementLine>();
         await foreach (LedgerEntry entry in store.ReadAttributedLedgerAsync(RegistryId, CommissionBase, epoch.Start, epoch.End))
         {
-            lines.Add(new SettlementLine(entry.RegistryId, entry.EventId, entry.Sequence, entry.OccurredAt, entry.Account, entry.Code!, terms.PayoutAsset, entry.Amount));
+            lines.Add(SettlementLine.From(entry, terms.PayoutAsset));
         }
 
         return lines;
     }
 
-    private async Task<Dictionary<string, PartnerState>> ReadStatesAsync()
+    private async Task<Dictionary<PayeeKey, PartnerState>> ReadStatesAsync()
     {
         IReadOnlyList<EpochStatement> latest = await store.ListLatestStatementsAsync(RegistryId, epoch.Start);
-        return latest.ToDictionary(s => s.Partner, PartnerState.After, StringComparer.Ordinal);
+        return latest.ToDictionary(s => s.Key, PartnerState.After);
     }
 
     /// <summary>
     /// Writes codes, account bindings and events with the entries the engine records for them: a payment attributed
-    /// through the user's binding credits its revenue to the code's payee; a refund negates that entry and leaves an
-    /// entry-less marker, as <c>ProgramEngine.Ingest</c> does.
+    /// through the user's binding credits its revenue to the code's owner; a refund negates that entry and records
+    /// its refund row, as <c>ProgramEngine.Ingest</c> does.
     /// </summary>
     private async Task WriteDataAsync()
     {
@@ -217,15 +217,15 @@ public class SqliteSettlementBenchmarks
                 // Whole multiples of 10 lamports: 20 % and 30 % of every line are exact, so the settler's per-line
                 // truncation and the SQL's one rounding per affiliate must give the same commission.
                 Amount price = Amount.FromUnits(random.Next(1, 120_000_000) * 10L);
-                var payment = new ProgramEvent(RegistryId, $"pay-{p:D6}", EventKind.SubscriptionPayment, at, User(user), price, Amount.Zero);
+                var payment = new ProgramEvent(RegistryId, $"pay-{p:D6}", EventKind.SubscriptionPayment, at, User(user), price, Amount.Zero, Asset.Sol);
                 var revenue = new LedgerEntry(RegistryId, payment.Id, 0, at, LedgerEntryKind.AttributedRevenue, code.PaymentAddress, code.Code, code.Generation, TermsVersion, price, FeeOutcome.Applied);
                 unit.AppendEvent(payment, [revenue]);
                 if (p % RefundEvery == 0)
                 {
                     Instant refundedAt = at + Duration.FromTicks(random.NextInt64((epoch.End - at).BclCompatibleTicks));
-                    var refund = new ProgramEvent(RegistryId, $"ref-{p:D6}", EventKind.Refund, refundedAt, payment.UserAddress, price, Amount.Zero, RefundOf: payment.Id);
-                    unit.AppendEvent(refund, [revenue with { EventId = refund.Id, OccurredAt = refundedAt, Amount = -price, Outcome = FeeOutcome.Clawback }]);
-                    unit.AppendEvent(refund with { Id = "~refund:" + payment.Id, Amount = Amount.Zero }, []);
+                    var refund = new ProgramEvent(RegistryId, $"ref-{p:D6}", EventKind.Refund, refundedAt, payment.UserAddress, price, Amount.Zero, Asset.Sol, RefundOf: payment.Id);
+                    unit.AppendEvent(refund, [revenue with { EventId = refund.Id, OccurredAt = refundedAt, BookedAt = refundedAt, Amount = -price, Outcome = FeeOutcome.Clawback, RefundOf = payment.Id }]);
+                    unit.SaveRefund(new RefundRecord(RegistryId, refund.Id, payment.Id, refundedAt, price, RefundStatus.Applied, 1, price, refundedAt), null);
                 }
             }
 

@@ -87,7 +87,7 @@ internal sealed class SubscriptionDemo(string databasePath, TextWriter output)
 
         Amount revenue = all.Aggregate(Amount.Zero, (s, x) => s + x.Revenue);
         Amount commissions = all.Aggregate(Amount.Zero, (s, x) => s + x.Earned);
-        Amount protocol = all.Aggregate(Amount.Zero, (s, x) => s + x.Protocol);
+        Amount protocol = all.Aggregate(Amount.Zero, (s, x) => s + x.Revenue - x.Commission);
         Expect(revenue == billed, "statements cover exactly the billed revenue");
         Expect(revenue == protocol + commissions, "revenue = protocol share + commissions, to the lamport");
 
@@ -96,7 +96,7 @@ internal sealed class SubscriptionDemo(string databasePath, TextWriter output)
         output.WriteLine("top partners by lifetime earnings:");
         foreach (LeaderboardEntry entry in Leaderboard.Rank(all, LeaderboardMetric.Earnings, 5))
         {
-            EpochStatement last = all.Where(s => s.Partner == entry.Partner).MaxBy(s => s.EpochStart)!;
+            EpochStatement last = all.Where(s => s.Payee == entry.Partner).MaxBy(s => s.EpochStart)!;
             output.WriteLine($"  #{entry.Rank} {entry.Partner,-12} {Sol(Amount.FromUnits(entry.Value)),12} SOL  {last.Tier}");
         }
 
@@ -111,10 +111,10 @@ internal sealed class SubscriptionDemo(string databasePath, TextWriter output)
         {
             Amount price = a == 0 && week < 4 ? Asset.Sol.Whole(15) : Asset.Sol.Parse(a % 10 == 9 ? "0.1" : "0.49");
             string user = $"user-{a:D3}-{week % 4}";
-            events.Add(new ProgramEvent(Registry, $"pay-{week}-{a}", EventKind.SubscriptionPayment, start + Duration.FromMinutes(a + 1), user, price, Amount.Zero));
+            events.Add(new ProgramEvent(Registry, $"pay-{week}-{a}", EventKind.SubscriptionPayment, start + Duration.FromMinutes(a + 1), user, price, Amount.Zero, Asset.Sol));
             if (a % 25 == 3)
             {
-                events.Add(new ProgramEvent(Registry, $"refund-{week}-{a}", EventKind.Refund, start + Duration.FromDays(2) + Duration.FromMinutes(a), user, price, Amount.Zero, RefundOf: $"pay-{week}-{a}"));
+                events.Add(new ProgramEvent(Registry, $"refund-{week}-{a}", EventKind.Refund, start + Duration.FromDays(2) + Duration.FromMinutes(a), user, price, Amount.Zero, Asset.Sol, RefundOf: $"pay-{week}-{a}"));
             }
         }
 

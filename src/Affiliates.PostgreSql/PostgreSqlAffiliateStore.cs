@@ -85,6 +85,14 @@ public sealed class PostgreSqlAffiliateStore : IAffiliateStore, IAsyncDisposable
             cancellationToken);
 
     /// <inheritdoc/>
+    public ValueTask<PartnerCode?> GetCodeGenerationAsync(string registryId, string code, int generation, CancellationToken cancellationToken = default) =>
+        SingleAsync(
+            $"SELECT {CodeColumns} FROM partner_codes WHERE registry_id = $1 AND code = $2 AND generation = $3",
+            ReadCode,
+            [registryId, code, generation],
+            cancellationToken);
+
+    /// <inheritdoc/>
     public ValueTask<IReadOnlyList<PartnerCode>> ListCodesByOwnerAsync(string registryId, string ownerAddress, CancellationToken cancellationToken = default) =>
         ListAsync(
             $"""
@@ -164,24 +172,36 @@ public sealed class PostgreSqlAffiliateStore : IAffiliateStore, IAsyncDisposable
         StreamAsync(
             $"""
             SELECT {EntryColumns} FROM ledger_entries
-            WHERE registry_id = $1 AND occurred_at >= $2 AND occurred_at < $3 AND code IS NOT NULL AND ((1 << kind) & $4) <> 0
-            ORDER BY occurred_at, event_id, sequence
+            WHERE registry_id = $1 AND booked_at >= $2 AND booked_at < $3 AND code IS NOT NULL AND ((1 << kind) & $4) <> 0
+            ORDER BY booked_at, occurred_at, event_id, sequence
             """,
             ReadEntry,
             [registryId, PostgreSqlValues.Ticks(start), PostgreSqlValues.Ticks(end), PostgreSqlValues.KindMask(kinds)],
             cancellationToken);
 
     /// <inheritdoc/>
-    public IAsyncEnumerable<LedgerEntry> ReadCodeLedgerAsync(string registryId, string code, int generation, Instant start, Instant end, CancellationToken cancellationToken = default) =>
-        StreamAsync(
-            $"""
-            SELECT {EntryColumns} FROM ledger_entries
-            WHERE registry_id = $1 AND code = $2 AND code_generation = $3 AND occurred_at >= $4 AND occurred_at < $5
-            ORDER BY occurred_at, event_id, sequence
-            """,
-            ReadEntry,
-            [registryId, code, generation, PostgreSqlValues.Ticks(start), PostgreSqlValues.Ticks(end)],
+    public ValueTask<IReadOnlyList<RefundRecord>> ListRefundsAsync(string registryId, string paymentId, CancellationToken cancellationToken = default) =>
+        ListAsync(
+            $"SELECT {RefundColumns} FROM refunds WHERE registry_id = $1 AND payment_id = $2 ORDER BY (status <> 2), ordinal, refund_id",
+            ReadRefund,
+            [registryId, paymentId],
             cancellationToken);
+
+    /// <inheritdoc/>
+    public ValueTask<RefundRecord?> GetRefundAsync(string registryId, string refundId, CancellationToken cancellationToken = default) =>
+        SingleAsync($"SELECT {RefundColumns} FROM refunds WHERE registry_id = $1 AND refund_id = $2", ReadRefund, [registryId, refundId], cancellationToken);
+
+    /// <inheritdoc/>
+    public ValueTask<IReadOnlyList<RefundRecord>> ListHeldRefundsAsync(string registryId, CancellationToken cancellationToken = default) =>
+        ListAsync(
+            $"SELECT {RefundColumns} FROM refunds WHERE registry_id = $1 AND status = $2 ORDER BY refund_id",
+            ReadRefund,
+            [registryId, (short)RefundStatus.Held],
+            cancellationToken);
+
+    /// <inheritdoc/>
+    public ValueTask<ClosedEpoch?> GetClosedEpochAsync(string registryId, CancellationToken cancellationToken = default) =>
+        SingleAsync($"SELECT {ClosingColumns} FROM epoch_closings WHERE registry_id = $1 AND epoch_id IS NOT NULL", ReadClosing, [registryId], cancellationToken);
 
     /// <inheritdoc/>
     public async ValueTask<bool> IsEpochSettledAsync(string registryId, string epochId, CancellationToken cancellationToken = default) =>
@@ -194,18 +214,26 @@ public sealed class PostgreSqlAffiliateStore : IAffiliateStore, IAsyncDisposable
     /// <inheritdoc/>
     public ValueTask<IReadOnlyList<EpochStatement>> ListStatementsAsync(string registryId, string epochId, CancellationToken cancellationToken = default) =>
         ListAsync(
-            $"SELECT {StatementColumns} FROM epoch_statements WHERE registry_id = $1 AND epoch_id = $2 ORDER BY partner",
+            $"SELECT {StatementColumns} FROM epoch_statements WHERE registry_id = $1 AND epoch_id = $2 ORDER BY payee_kind, payee",
             ReadStatement,
             [registryId, epochId],
+            cancellationToken);
+
+    /// <inheritdoc/>
+    public ValueTask<EpochStatement?> GetStatementAsync(string registryId, string epochId, PayeeKey payee, CancellationToken cancellationToken = default) =>
+        SingleAsync(
+            $"SELECT {StatementColumns} FROM epoch_statements WHERE registry_id = $1 AND epoch_id = $2 AND payee_kind = $3 AND payee = $4",
+            ReadStatement,
+            [registryId, epochId, (short)payee.Kind, payee.Payee],
             cancellationToken);
 
     /// <inheritdoc/>
     public ValueTask<IReadOnlyList<EpochStatement>> ListLatestStatementsAsync(string registryId, Instant before, CancellationToken cancellationToken = default) =>
         ListAsync(
             $"""
-            SELECT DISTINCT ON (partner) {StatementColumns} FROM epoch_statements
+            SELECT DISTINCT ON (payee_kind, payee) {StatementColumns} FROM epoch_statements
             WHERE registry_id = $1 AND epoch_end <= $2
-            ORDER BY partner, epoch_end DESC, epoch_id DESC
+            ORDER BY payee_kind, payee, epoch_end DESC, epoch_id DESC
             """,
             ReadStatement,
             [registryId, PostgreSqlValues.Ticks(before)],

@@ -25,9 +25,11 @@ internal static class PostgreSqlEventWriter
             ON CONFLICT DO NOTHING RETURNING 1),
         entries AS (
             INSERT INTO ledger_entries ({EntryColumns})
-            SELECT $1::text, $2::text, e.sequence, $4::bigint, e.kind, e.account, e.code, e.code_generation, e.terms_version, e.amount, e.outcome
-            FROM unnest($12::integer[], $13::smallint[], $14::text[], $15::text[], $16::integer[], $17::integer[], $18::numeric[], $19::smallint[])
-                AS e(sequence, kind, account, code, code_generation, terms_version, amount, outcome)
+            SELECT $1::text, $2::text, e.sequence, $4::bigint, e.kind, e.account, e.code, e.code_generation, e.terms_version, e.amount, e.outcome,
+                   e.booked_at, e.user_address, e.referral_fee_ppm, e.kickback_ppm, e.refund_of
+            FROM unnest($16::integer[], $17::smallint[], $18::text[], $19::text[], $20::integer[], $21::integer[], $22::numeric[], $23::smallint[],
+                        $24::bigint[], $25::text[], $26::integer[], $27::integer[], $28::text[])
+                AS e(sequence, kind, account, code, code_generation, terms_version, amount, outcome, booked_at, user_address, referral_fee_ppm, kickback_ppm, refund_of)
             WHERE EXISTS (SELECT 1 FROM inserted))
         SELECT EXISTS (SELECT 1 FROM inserted)
         """;
@@ -105,6 +107,10 @@ internal static class PostgreSqlEventWriter
                 e.Code,
                 e.VaultId,
                 e.RefundOf,
+                e.Asset.Chain,
+                e.Asset.Symbol,
+                e.Asset.Decimals,
+                e.Asset.Contract,
                 entries.Select(x => x.Sequence).ToArray(),
                 entries.Select(x => (short)x.Kind).ToArray(),
                 entries.Select(x => x.Account).ToArray(),
@@ -112,7 +118,12 @@ internal static class PostgreSqlEventWriter
                 entries.Select(x => x.CodeGeneration).ToArray(),
                 entries.Select(x => x.TermsVersion).ToArray(),
                 entries.Select(x => Numeric(x.Amount)).ToArray(),
-                entries.Select(x => (short)x.Outcome).ToArray()));
+                entries.Select(x => (short)x.Outcome).ToArray(),
+                entries.Select(x => PostgreSqlValues.Ticks(x.BookedAt)).ToArray(),
+                entries.Select(x => x.User).ToArray(),
+                entries.Select(x => x.ReferralFee.PartsPerMillion).ToArray(),
+                entries.Select(x => x.Kickback.PartsPerMillion).ToArray(),
+                entries.Select(x => x.RefundOf).ToArray()));
         }
 
         var skipped = new HashSet<int>();
@@ -185,6 +196,10 @@ internal static class PostgreSqlEventWriter
             await WriteNullableAsync(copy, e.Code, cancellationToken).ConfigureAwait(false);
             await WriteNullableAsync(copy, e.VaultId, cancellationToken).ConfigureAwait(false);
             await WriteNullableAsync(copy, e.RefundOf, cancellationToken).ConfigureAwait(false);
+            await copy.WriteAsync(e.Asset.Chain, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
+            await copy.WriteAsync(e.Asset.Symbol, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
+            await copy.WriteAsync(e.Asset.Decimals, NpgsqlDbType.Integer, cancellationToken).ConfigureAwait(false);
+            await WriteNullableAsync(copy, e.Asset.Contract, cancellationToken).ConfigureAwait(false);
         }
 
         await copy.CompleteAsync(cancellationToken).ConfigureAwait(false);
@@ -221,6 +236,11 @@ internal static class PostgreSqlEventWriter
                 await copy.WriteAsync(x.TermsVersion, NpgsqlDbType.Integer, cancellationToken).ConfigureAwait(false);
                 await copy.WriteAsync(Numeric(x.Amount), NpgsqlDbType.Numeric, cancellationToken).ConfigureAwait(false);
                 await copy.WriteAsync((short)x.Outcome, NpgsqlDbType.Smallint, cancellationToken).ConfigureAwait(false);
+                await copy.WriteAsync(Ticks(x.BookedAt), NpgsqlDbType.Bigint, cancellationToken).ConfigureAwait(false);
+                await WriteNullableAsync(copy, x.User, cancellationToken).ConfigureAwait(false);
+                await copy.WriteAsync(x.ReferralFee.PartsPerMillion, NpgsqlDbType.Integer, cancellationToken).ConfigureAwait(false);
+                await copy.WriteAsync(x.Kickback.PartsPerMillion, NpgsqlDbType.Integer, cancellationToken).ConfigureAwait(false);
+                await WriteNullableAsync(copy, x.RefundOf, cancellationToken).ConfigureAwait(false);
             }
         }
 

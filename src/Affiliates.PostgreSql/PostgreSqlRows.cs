@@ -28,19 +28,27 @@ internal static class PostgreSqlRows
 
     public const string ClickColumns = "token, registry_id, code, code_generation, clicked_at, expires_at, ip_hash, user_agent";
 
-    public const string EventColumns = "registry_id, event_id, kind, occurred_at, user_address, amount, notional, pair, code, vault_id, refund_of";
+    public const string EventColumns =
+        "registry_id, event_id, kind, occurred_at, user_address, amount, notional, pair, code, vault_id, refund_of, " +
+        "asset_chain, asset_symbol, asset_decimals, asset_contract";
 
-    public const string EntryColumns = "registry_id, event_id, sequence, occurred_at, kind, account, code, code_generation, terms_version, amount, outcome";
+    public const string EntryColumns =
+        "registry_id, event_id, sequence, occurred_at, kind, account, code, code_generation, terms_version, amount, outcome, " +
+        "booked_at, user_address, referral_fee_ppm, kickback_ppm, refund_of";
 
     public const string StatementColumns =
-        "registry_id, epoch_id, epoch_start, epoch_end, partner, tier, lifetime_revenue, carry_in, earned, payable, carry_out, " +
-        "line_event_ids, line_sequences, line_occurred_at, line_codes, line_revenues, line_rate_ppm, line_commissions, hash, " +
-        "referrals, dust_swept, idle_epochs";
-
+        "registry_id, epoch_id, epoch_start, epoch_end, payee, tier, lifetime_revenue, carry_in, earned, payable, carry_out, " +
+        "line_event_ids, line_sequences, line_occurred_at, line_codes, line_revenues, line_rate_ppm, line_amounts, hash, " +
+        "referrals, dust_swept, idle_epochs, payee_kind, asset_chain, asset_symbol, asset_decimals, asset_contract, tier_metric, " +
+        "line_kinds, line_late, line_multipliers";
 
     public const string PayoutColumns =
         "payout_id, registry_id, epoch_id, partner, payee_address, asset_chain, asset_symbol, asset_decimals, asset_contract, " +
-        "amount, status, version, updated_at, transaction_id";
+        "amount, status, version, updated_at, transaction_id, payee_kind";
+
+    public const string RefundColumns = "registry_id, refund_id, payment_id, occurred_at, amount, status, ordinal, refunded_after, booked_at";
+
+    public const string ClosingColumns = "registry_id, epoch_id, epoch_start, epoch_end";
 
     public static Registry ReadRegistry(NpgsqlDataReader r) => new(
         r.GetString(0), r.GetString(1), r.GetString(2), r.GetInt32(3), r.GetFieldValue<string[]>(4), Instant(r.GetInt64(5)));
@@ -132,10 +140,17 @@ internal static class PostgreSqlRows
         r.GetString(4),
         Amount(r.GetFieldValue<BigInteger>(5)),
         Amount(r.GetFieldValue<BigInteger>(6)),
+        new Asset(r.GetString(11), r.GetString(12), r.GetInt32(13), NullableString(r, 14)),
         NullableString(r, 7),
         NullableString(r, 8),
         NullableString(r, 9),
         NullableString(r, 10));
+
+    public static object?[] Values(ProgramEvent x) =>
+    [
+        x.RegistryId, x.Id, (short)x.Kind, Ticks(x.OccurredAt), x.UserAddress, Numeric(x.Amount), Numeric(x.Notional), x.Pair, x.Code, x.VaultId, x.RefundOf,
+        x.Asset.Chain, x.Asset.Symbol, x.Asset.Decimals, x.Asset.Contract,
+    ];
 
     public static LedgerEntry ReadEntry(NpgsqlDataReader r) => new(
         r.GetString(0),
@@ -148,7 +163,40 @@ internal static class PostgreSqlRows
         r.GetInt32(7),
         r.GetInt32(8),
         Amount(r.GetFieldValue<BigInteger>(9)),
-        (FeeOutcome)r.GetInt16(10));
+        (FeeOutcome)r.GetInt16(10))
+    {
+        BookedAt = Instant(r.GetInt64(11)),
+        User = NullableString(r, 12),
+        ReferralFee = Rate(r.GetInt32(13)),
+        Kickback = Rate(r.GetInt32(14)),
+        RefundOf = NullableString(r, 15),
+    };
+
+    public static object?[] Values(LedgerEntry x) =>
+    [
+        x.RegistryId, x.EventId, x.Sequence, Ticks(x.OccurredAt), (short)x.Kind, x.Account, x.Code, x.CodeGeneration, x.TermsVersion, Numeric(x.Amount), (short)x.Outcome,
+        Ticks(x.BookedAt), x.User, x.ReferralFee.PartsPerMillion, x.Kickback.PartsPerMillion, x.RefundOf,
+    ];
+
+    public static RefundRecord ReadRefund(NpgsqlDataReader r) => new(
+        r.GetString(0),
+        r.GetString(1),
+        r.GetString(2),
+        Instant(r.GetInt64(3)),
+        Amount(r.GetFieldValue<BigInteger>(4)),
+        (RefundStatus)r.GetInt16(5),
+        r.IsDBNull(6) ? 0 : r.GetInt32(6),
+        Amount(r.GetFieldValue<BigInteger>(7)),
+        r.IsDBNull(8) ? null : Instant(r.GetInt64(8)));
+
+    public static object?[] Values(RefundRecord x) =>
+    [
+        x.RegistryId, x.RefundId, x.PaymentId, Ticks(x.OccurredAt), Numeric(x.Amount), (short)x.Status,
+        x.Status == RefundStatus.Applied ? x.Ordinal : null, Numeric(x.RefundedAfter), Ticks(x.BookedAt),
+    ];
+
+    public static ClosedEpoch ReadClosing(NpgsqlDataReader r) =>
+        new(r.GetString(0), new Epoch(r.GetString(1), new NodaTime.Interval(Instant(r.GetInt64(2)), Instant(r.GetInt64(3)))));
 
     public static EpochStatement ReadStatement(NpgsqlDataReader r)
     {
@@ -158,20 +206,38 @@ internal static class PostgreSqlRows
         string[] codes = r.GetFieldValue<string[]>(14);
         BigInteger[] revenues = r.GetFieldValue<BigInteger[]>(15);
         int[] rates = r.GetFieldValue<int[]>(16);
-        BigInteger[] commissions = r.GetFieldValue<BigInteger[]>(17);
+        BigInteger[] amounts = r.GetFieldValue<BigInteger[]>(17);
+
+        // Statements of schema version 2 have commission lines only, on time, at ×1.
+        short[]? kinds = r.IsDBNull(28) ? null : r.GetFieldValue<short[]>(28);
+        bool[]? late = r.IsDBNull(29) ? null : r.GetFieldValue<bool[]>(29);
+        long[]? multipliers = r.IsDBNull(30) ? null : r.GetFieldValue<long[]>(30);
         return new EpochStatement(
             r.GetString(0),
             r.GetString(1),
             Instant(r.GetInt64(2)),
             Instant(r.GetInt64(3)),
+            (PayeeKind)r.GetInt16(22),
             r.GetString(4),
+            new Asset(r.GetString(23), r.GetString(24), r.GetInt32(25), NullableString(r, 26)),
             r.GetString(5),
+            (Int128)r.GetFieldValue<BigInteger>(27),
             Amount(r.GetFieldValue<BigInteger>(6)),
             Amount(r.GetFieldValue<BigInteger>(7)),
             Amount(r.GetFieldValue<BigInteger>(8)),
             Amount(r.GetFieldValue<BigInteger>(9)),
             Amount(r.GetFieldValue<BigInteger>(10)),
-            [.. eventIds.Select((id, i) => new StatementLine(id, sequences[i], Instant(times[i]), codes[i], Amount(revenues[i]), Rate(rates[i]), Amount(commissions[i])))],
+            [.. eventIds.Select((id, i) => new StatementLine(
+                id,
+                sequences[i],
+                Instant(times[i]),
+                codes[i],
+                kinds is null ? StatementLineKind.Commission : (StatementLineKind)kinds[i],
+                late is not null && late[i],
+                Amount(revenues[i]),
+                Rate(rates[i]),
+                multipliers is null ? Multiplier.One : Multiplier.FromMillionths(multipliers[i]),
+                Amount(amounts[i])))],
             r.GetString(18),
             r.GetInt32(19),
             Amount(r.GetFieldValue<BigInteger>(20)),
@@ -180,12 +246,13 @@ internal static class PostgreSqlRows
 
     public static object?[] Values(EpochStatement x) =>
     [
-        x.RegistryId, x.EpochId, Ticks(x.EpochStart), Ticks(x.EpochEnd), x.Partner, x.Tier, Numeric(x.LifetimeRevenue),
+        x.RegistryId, x.EpochId, Ticks(x.EpochStart), Ticks(x.EpochEnd), x.Payee, x.Tier, Numeric(x.LifetimeRevenue),
         Numeric(x.CarryIn), Numeric(x.Earned), Numeric(x.Payable), Numeric(x.CarryOut),
         x.Lines.Select(l => l.EventId).ToArray(), x.Lines.Select(l => l.Sequence).ToArray(), x.Lines.Select(l => Ticks(l.OccurredAt)).ToArray(),
         x.Lines.Select(l => l.Code).ToArray(), x.Lines.Select(l => Numeric(l.Revenue)).ToArray(),
-        x.Lines.Select(l => l.Rate.PartsPerMillion).ToArray(), x.Lines.Select(l => Numeric(l.Commission)).ToArray(), x.Hash,
-        x.Referrals, Numeric(x.DustSwept), x.IdleEpochs,
+        x.Lines.Select(l => l.Rate.PartsPerMillion).ToArray(), x.Lines.Select(l => Numeric(l.Amount)).ToArray(), x.Hash,
+        x.Referrals, Numeric(x.DustSwept), x.IdleEpochs, (short)x.Kind, x.Asset.Chain, x.Asset.Symbol, x.Asset.Decimals, x.Asset.Contract,
+        (BigInteger)x.TierMetric, x.Lines.Select(l => (short)l.Kind).ToArray(), x.Lines.Select(l => l.Late).ToArray(), x.Lines.Select(l => l.Multiplier.Millionths).ToArray(),
     ];
 
     public static PayoutIntent ReadPayout(NpgsqlDataReader r) => new(
@@ -199,12 +266,15 @@ internal static class PostgreSqlRows
         (PayoutStatus)r.GetInt16(10),
         r.GetInt64(11),
         Instant(r.GetInt64(12)),
-        NullableString(r, 13));
+        NullableString(r, 13))
+    {
+        PayeeKind = (PayeeKind)r.GetInt16(14),
+    };
 
     public static object?[] Values(PayoutIntent x) =>
     [
         x.Id, x.RegistryId, x.EpochId, x.Partner, x.PayeeAddress, x.Asset.Chain, x.Asset.Symbol, x.Asset.Decimals, x.Asset.Contract,
-        Numeric(x.Amount), (short)x.Status, x.Version, Ticks(x.UpdatedAt), x.TransactionId,
+        Numeric(x.Amount), (short)x.Status, x.Version, Ticks(x.UpdatedAt), x.TransactionId, (short)x.PayeeKind,
     ];
 
     /// <summary>Returns the number of columns in a column list.</summary>

@@ -31,12 +31,21 @@ internal sealed class PostgreSqlUnitOfWork(PostgreSqlAffiliateStore store) : IAf
     private static readonly string UpsertClick = Upsert("attribution_clicks", ClickColumns, "token");
     private static readonly string InsertStatement = $"INSERT INTO epoch_statements ({StatementColumns}) VALUES ({Placeholders(StatementColumns)})";
     private static readonly string InsertPayout = $"INSERT INTO payout_intents ({PayoutColumns}) VALUES ({Placeholders(PayoutColumns)})";
+    private static readonly string InsertEntry = $"INSERT INTO ledger_entries ({EntryColumns}) VALUES ({Placeholders(EntryColumns)}) ON CONFLICT DO NOTHING";
+    private static readonly string InsertRefund = $"INSERT INTO refunds ({RefundColumns}) VALUES ({Placeholders(RefundColumns)}) ON CONFLICT DO NOTHING";
+    private static readonly string UpdateRefund =
+        $"UPDATE refunds SET ({RefundColumns}) = ({Placeholders(RefundColumns)}) WHERE registry_id = $1 AND refund_id = $2 AND status = ${Count(RefundColumns) + 1}";
+
+    private const string EnsureClosing = "INSERT INTO epoch_closings (registry_id) VALUES ($1) ON CONFLICT DO NOTHING";
+    private const string HoldClosing = "SELECT 1 FROM epoch_closings WHERE registry_id = $1 AND epoch_id IS NOT DISTINCT FROM $2 FOR SHARE";
+    private const string AdvanceClosing =
+        "UPDATE epoch_closings SET epoch_id = $2, epoch_start = $3, epoch_end = $4 WHERE registry_id = $1 AND epoch_id IS NOT DISTINCT FROM $5";
+
     private static readonly string UpdatePayout =
         $"UPDATE payout_intents SET ({PayoutColumns}) = ({Placeholders(PayoutColumns)}) WHERE payout_id = $1 AND version = ${Count(PayoutColumns) + 1}";
 
     private readonly List<Write> writes = [];
     private readonly List<(ProgramEvent Event, LedgerEntry[] Entries)> events = [];
-    private readonly HashSet<(string RegistryId, string EventId)> mustBeNewEvents = [];
     private bool finished;
 
     public void SaveRegistry(Registry registry) =>
@@ -74,19 +83,14 @@ internal sealed class PostgreSqlUnitOfWork(PostgreSqlAffiliateStore store) : IAf
         Buffer(new Write("DELETE FROM nonces WHERE expires_at < $1", [PostgreSqlValues.Ticks(expiredBefore)]));
 
     /// <exception cref="ArgumentException">An entry belongs to another registry, event or time than the event.</exception>
-    public void AppendEvent(ProgramEvent programEvent, IReadOnlyList<LedgerEntry> entries) => Append(programEvent, entries, mustBeNew: false);
-
-    /// <exception cref="ArgumentException">An entry belongs to another registry, event or time than the event.</exception>
-    public void AppendNewEvent(ProgramEvent programEvent, IReadOnlyList<LedgerEntry> entries) => Append(programEvent, entries, mustBeNew: true);
-
-    private void Append(ProgramEvent programEvent, IReadOnlyList<LedgerEntry> entries, bool mustBeNew)
+    public void AppendEvent(ProgramEvent programEvent, IReadOnlyList<LedgerEntry> entries)
     {
         ArgumentNullException.ThrowIfNull(programEvent);
         ArgumentNullException.ThrowIfNull(entries);
         ObjectDisposedException.ThrowIf(finished, this);
         foreach (LedgerEntry entry in entries)
         {
-            // The ledger's key takes registry, time and event id from the event, so they must agree.
+            // An event's entries are found by its time, so they must carry its registry, id and time.
             if (entry.RegistryId != programEvent.RegistryId || entry.EventId != programEvent.Id || entry.OccurredAt != programEvent.OccurredAt)
             {
                 throw new ArgumentException(
@@ -96,10 +100,36 @@ internal sealed class PostgreSqlUnitOfWork(PostgreSqlAffiliateStore store) : IAf
         }
 
         events.Add((programEvent, [.. entries]));
-        if (mustBeNew)
+    }
+
+    public void AppendEntries(IReadOnlyList<LedgerEntry> entries)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        foreach (LedgerEntry entry in entries)
         {
-            mustBeNewEvents.Add((programEvent.RegistryId, programEvent.Id));
+            Buffer(new Write(InsertEntry, Values(Required(entry)), StoreConflict.EventExists, $"{entry.RegistryId}/{entry.EventId}#{entry.Sequence}"));
         }
+    }
+
+    public void SaveRefund(RefundRecord refund, RefundStatus? expected) =>
+        Buffer(expected is { } status
+            ? new Write(UpdateRefund, [.. Values(Required(refund)), (short)status], StoreConflict.RefundChanged, $"{refund.RegistryId}/{refund.RefundId}")
+            : new Write(InsertRefund, Values(Required(refund)), StoreConflict.RefundChanged, $"{refund.RegistryId}/{refund.RefundId}"));
+
+    public void ExpectClosedEpoch(string registryId, string? epochId)
+    {
+        Buffer(new Write(EnsureClosing, [Required(registryId)]));
+        Buffer(new Write(HoldClosing, [registryId, epochId], StoreConflict.ClosedEpochChanged, registryId, IsQuery: true));
+    }
+
+    public void CloseEpoch(ClosedEpoch closed, string? previousEpochId)
+    {
+        Buffer(new Write(EnsureClosing, [Required(closed).RegistryId]));
+        Buffer(new Write(
+            AdvanceClosing,
+            [closed.RegistryId, closed.Epoch.Id, PostgreSqlValues.Ticks(closed.Epoch.Start), PostgreSqlValues.Ticks(closed.Epoch.End), previousEpochId],
+            StoreConflict.ClosedEpochChanged,
+            closed.RegistryId));
     }
 
     public void SaveSettlement(string registryId, string epochId, IReadOnlyList<EpochStatement> statements, IReadOnlyList<PayoutIntent> payouts)
@@ -108,6 +138,7 @@ internal sealed class PostgreSqlUnitOfWork(PostgreSqlAffiliateStore store) : IAf
         ArgumentNullException.ThrowIfNull(epochId);
         ArgumentNullException.ThrowIfNull(statements);
         ArgumentNullException.ThrowIfNull(payouts);
+        Buffer(new Write(HoldClosing, [registryId, epochId], StoreConflict.ClosedEpochChanged, $"{registryId}/{epochId}", IsQuery: true));
         Buffer(new Write(
             "INSERT INTO settlements (registry_id, epoch_id) VALUES ($1, $2) ON CONFLICT DO NOTHING",
             [registryId, epochId],
@@ -141,7 +172,6 @@ internal sealed class PostgreSqlUnitOfWork(PostgreSqlAffiliateStore store) : IAf
         finished = true;
         writes.Clear();
         events.Clear();
-        mustBeNewEvents.Clear();
         return ValueTask.CompletedTask;
     }
 
@@ -200,13 +230,6 @@ internal sealed class PostgreSqlUnitOfWork(PostgreSqlAffiliateStore store) : IAf
             bulk: distinct.Count >= store.BulkCopyThreshold,
             cancellationToken).ConfigureAwait(false);
         repeated.UnionWith(existing.Select(d => positions[d]));
-        foreach (int i in repeated)
-        {
-            if (mustBeNewEvents.Contains((events[i].Event.RegistryId, events[i].Event.Id)))
-            {
-                throw new StoreConflictException(StoreConflict.EventExists, $"{events[i].Event.RegistryId}/{events[i].Event.Id}");
-            }
-        }
 
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return repeated.Count == 0
@@ -218,7 +241,19 @@ internal sealed class PostgreSqlUnitOfWork(PostgreSqlAffiliateStore store) : IAf
     {
         await using (NpgsqlCommand command = PostgreSqlCommands.Create(connection, write.Sql, write.Values))
         {
-            int rows = await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            int rows;
+            try
+            {
+                rows = write.IsQuery
+                    ? await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is null ? 0 : 1
+                    : await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation && write.Conflict is { } unique)
+            {
+                // An update that would give a second row the same unique key (a refund's ordinal) is that write's conflict.
+                throw new StoreConflictException(unique, write.Key);
+            }
+
             if (rows == 0 && write.Conflict is { } conflict)
             {
                 throw new StoreConflictException(conflict, write.Key);
@@ -245,10 +280,12 @@ internal sealed class PostgreSqlUnitOfWork(PostgreSqlAffiliateStore store) : IAf
     /// <param name="Conflict">The conflict reported when the statement touches no row, or none.</param>
     /// <param name="Key">The key named by the conflict.</param>
     /// <param name="Then">Statements sent together in one round trip after the guard passed.</param>
+    /// <param name="IsQuery">Whether the statement is a query, which passes when it returns a row.</param>
     private sealed record Write(
         string Sql,
         object?[] Values,
         StoreConflict? Conflict = null,
         string Key = "",
-        IReadOnlyList<(string Sql, object?[] Values)>? Then = null);
+        IReadOnlyList<(string Sql, object?[] Values)>? Then = null,
+        bool IsQuery = false);
 }

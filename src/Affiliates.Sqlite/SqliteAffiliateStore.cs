@@ -47,6 +47,14 @@ public sealed class SqliteAffiliateStore : IAffiliateStore
             cancellationToken);
 
     /// <inheritdoc/>
+    public ValueTask<PartnerCode?> GetCodeGenerationAsync(string registryId, string code, int generation, CancellationToken cancellationToken = default) =>
+        SingleAsync(
+            $"SELECT {SqliteRows.CodeColumns} FROM codes WHERE registry_id = $registry AND code = $code AND generation = $generation",
+            SqliteRows.Code,
+            [registryId, code, generation],
+            cancellationToken);
+
+    /// <inheritdoc/>
     public ValueTask<IReadOnlyList<PartnerCode>> ListCodesByOwnerAsync(string registryId, string ownerAddress, CancellationToken cancellationToken = default) =>
         ListAsync(
             $"SELECT {SqliteRows.CodeColumns} FROM codes c WHERE registry_id = $registry AND owner_address = $owner " +
@@ -108,20 +116,36 @@ public sealed class SqliteAffiliateStore : IAffiliateStore
     /// <inheritdoc/>
     public IAsyncEnumerable<LedgerEntry> ReadAttributedLedgerAsync(string registryId, IReadOnlyCollection<LedgerEntryKind> kinds, Instant start, Instant end, CancellationToken cancellationToken = default) =>
         StreamAsync(
-            $"SELECT {SqliteRows.EntryColumns} FROM ledger_entries WHERE registry_id = $registry AND occurred_at >= $start AND occurred_at < $end " +
-            "AND code IS NOT NULL AND ((1 << kind) & $kinds) != 0 ORDER BY occurred_at, event_id, sequence",
+            $"SELECT {SqliteRows.EntryColumns} FROM ledger_entries WHERE registry_id = $registry AND booked_at >= $start AND booked_at < $end " +
+            "AND code IS NOT NULL AND ((1 << kind) & $kinds) != 0 ORDER BY booked_at, occurred_at, event_id, sequence",
             SqliteRows.Entry,
             [registryId, ToBound(start), ToBound(end), SqliteValues.KindMask(kinds)],
             cancellationToken);
 
     /// <inheritdoc/>
-    public IAsyncEnumerable<LedgerEntry> ReadCodeLedgerAsync(string registryId, string code, int generation, Instant start, Instant end, CancellationToken cancellationToken = default) =>
-        StreamAsync(
-            $"SELECT {SqliteRows.EntryColumns} FROM ledger_entries WHERE registry_id = $registry AND code = $code AND code_generation = $generation " +
-            "AND occurred_at >= $start AND occurred_at < $end ORDER BY occurred_at, event_id, sequence",
-            SqliteRows.Entry,
-            [registryId, code, generation, ToBound(start), ToBound(end)],
+    public ValueTask<IReadOnlyList<RefundRecord>> ListRefundsAsync(string registryId, string paymentId, CancellationToken cancellationToken = default) =>
+        ListAsync(
+            $"SELECT {SqliteRows.RefundColumns} FROM refunds WHERE registry_id = $registry AND payment_id = $payment " +
+            "ORDER BY CASE WHEN status = 2 THEN 0 ELSE 1 END, ordinal, refund_id",
+            SqliteRows.Refund,
+            [registryId, paymentId],
             cancellationToken);
+
+    /// <inheritdoc/>
+    public ValueTask<RefundRecord?> GetRefundAsync(string registryId, string refundId, CancellationToken cancellationToken = default) =>
+        SingleAsync($"SELECT {SqliteRows.RefundColumns} FROM refunds WHERE registry_id = $registry AND refund_id = $refund", SqliteRows.Refund, [registryId, refundId], cancellationToken);
+
+    /// <inheritdoc/>
+    public ValueTask<IReadOnlyList<RefundRecord>> ListHeldRefundsAsync(string registryId, CancellationToken cancellationToken = default) =>
+        ListAsync(
+            $"SELECT {SqliteRows.RefundColumns} FROM refunds WHERE registry_id = $registry AND status = $held ORDER BY refund_id",
+            SqliteRows.Refund,
+            [registryId, (int)RefundStatus.Held],
+            cancellationToken);
+
+    /// <inheritdoc/>
+    public ValueTask<ClosedEpoch?> GetClosedEpochAsync(string registryId, CancellationToken cancellationToken = default) =>
+        SingleAsync($"SELECT {SqliteRows.ClosingColumns} FROM epoch_closings WHERE registry_id = $registry", SqliteRows.Closing, [registryId], cancellationToken);
 
     /// <inheritdoc/>
     public async ValueTask<bool> IsEpochSettledAsync(string registryId, string epochId, CancellationToken cancellationToken = default) =>
@@ -134,17 +158,25 @@ public sealed class SqliteAffiliateStore : IAffiliateStore
     /// <inheritdoc/>
     public ValueTask<IReadOnlyList<EpochStatement>> ListStatementsAsync(string registryId, string epochId, CancellationToken cancellationToken = default) =>
         ListAsync(
-            $"SELECT {SqliteRows.StatementColumns} FROM statements WHERE registry_id = $registry AND epoch_id = $epoch ORDER BY partner",
+            $"SELECT {SqliteRows.StatementColumns} FROM statements WHERE registry_id = $registry AND epoch_id = $epoch ORDER BY payee_kind, payee",
             SqliteRows.Statement,
             [registryId, epochId],
+            cancellationToken);
+
+    /// <inheritdoc/>
+    public ValueTask<EpochStatement?> GetStatementAsync(string registryId, string epochId, PayeeKey payee, CancellationToken cancellationToken = default) =>
+        SingleAsync(
+            $"SELECT {SqliteRows.StatementColumns} FROM statements WHERE registry_id = $registry AND epoch_id = $epoch AND payee_kind = $kind AND payee = $payee",
+            SqliteRows.Statement,
+            [registryId, epochId, (int)payee.Kind, payee.Payee],
             cancellationToken);
 
     /// <inheritdoc/>
     public ValueTask<IReadOnlyList<EpochStatement>> ListLatestStatementsAsync(string registryId, Instant before, CancellationToken cancellationToken = default) =>
         ListAsync(
             $"SELECT {SqliteRows.StatementColumns} FROM statements s WHERE registry_id = $registry AND epoch_end = " +
-            "(SELECT MAX(epoch_end) FROM statements l WHERE l.registry_id = s.registry_id AND l.partner = s.partner AND l.epoch_end <= $before) " +
-            "ORDER BY partner",
+            "(SELECT MAX(epoch_end) FROM statements l WHERE l.registry_id = s.registry_id AND l.payee_kind = s.payee_kind AND l.payee = s.payee AND l.epoch_end <= $before) " +
+            "ORDER BY payee_kind, payee",
             SqliteRows.Statement,
             [registryId, ToBound(before)],
             cancellationToken);

@@ -25,18 +25,24 @@ internal static class SqliteRows
 
     public const string ClickColumns = "token, registry_id, code, code_generation, clicked_at, expires_at, ip_hash, user_agent";
 
-    public const string EventColumns = "registry_id, id, kind, occurred_at, user_address, amount, notional, pair, code, vault_id, refund_of";
+    public const string EventColumns =
+        "registry_id, id, kind, occurred_at, user_address, amount, notional, pair, code, vault_id, refund_of, asset_chain, asset_symbol, asset_decimals, asset_contract";
 
     public const string EntryColumns =
-        "registry_id, event_id, sequence, occurred_at, kind, account, code, code_generation, terms_version, amount, outcome";
+        "registry_id, event_id, sequence, occurred_at, kind, account, code, code_generation, terms_version, amount, outcome, " +
+        "booked_at, user_address, referral_fee, kickback, refund_of";
 
     public const string StatementColumns =
-        "registry_id, epoch_id, epoch_start, epoch_end, partner, tier, lifetime_revenue, carry_in, earned, payable, carry_out, lines, hash, " +
-        "referrals, dust_swept, idle_epochs";
+        "registry_id, epoch_id, epoch_start, epoch_end, payee_kind, payee, asset_chain, asset_symbol, asset_decimals, asset_contract, " +
+        "tier, tier_metric, lifetime_revenue, carry_in, earned, payable, carry_out, lines, hash, referrals, dust_swept, idle_epochs";
 
     public const string PayoutColumns =
         "id, registry_id, epoch_id, partner, payee_address, asset_chain, asset_symbol, asset_decimals, asset_contract, " +
-        "amount, status, version, updated_at, transaction_id";
+        "amount, status, version, updated_at, transaction_id, payee_kind";
+
+    public const string RefundColumns = "registry_id, refund_id, payment_id, occurred_at, amount, status, ordinal, refunded_after, booked_at";
+
+    public const string ClosingColumns = "registry_id, epoch_id, epoch_start, epoch_end";
 
     public static Registry Registry(SqliteDataReader r) => new(
         r.GetString(0), r.GetString(1), r.GetString(2), r.GetInt32(3), StringsFromJson(r.GetString(4)), ToInstant(r.GetInt64(5)));
@@ -92,6 +98,7 @@ internal static class SqliteRows
         r.GetString(4),
         ToAmount(r.GetString(5)),
         ToAmount(r.GetString(6)),
+        Asset(r, 11),
         NullableString(r, 7),
         NullableString(r, 8),
         NullableString(r, 9),
@@ -108,26 +115,49 @@ internal static class SqliteRows
         r.GetInt32(7),
         r.GetInt32(8),
         ToAmount(r.GetString(9)),
-        (FeeOutcome)r.GetInt32(10));
+        (FeeOutcome)r.GetInt32(10))
+    {
+        BookedAt = ToInstant(r.GetInt64(11)),
+        User = NullableString(r, 12),
+        ReferralFee = ToRate(r.GetInt64(13)),
+        Kickback = ToRate(r.GetInt64(14)),
+        RefundOf = NullableString(r, 15),
+    };
 
     public static EpochStatement Statement(SqliteDataReader r) => new(
         r.GetString(0),
         r.GetString(1),
         ToInstant(r.GetInt64(2)),
         ToInstant(r.GetInt64(3)),
-        r.GetString(4),
+        (PayeeKind)r.GetInt32(4),
         r.GetString(5),
-        ToAmount(r.GetString(6)),
-        ToAmount(r.GetString(7)),
-        ToAmount(r.GetString(8)),
-        ToAmount(r.GetString(9)),
-        ToAmount(r.GetString(10)),
-        FromJson(r.GetString(11), e => new StatementLine(
-            e[0].GetString()!, e[1].GetInt32(), ToInstant(e[2].GetInt64()), e[3].GetString()!, ToAmount(e[4].GetString()!), ToRate(e[5].GetInt64()), ToAmount(e[6].GetString()!))),
-        r.GetString(12),
-        r.GetInt32(13),
+        Asset(r, 6),
+        r.GetString(10),
+        Int128.Parse(r.GetString(11), System.Globalization.CultureInfo.InvariantCulture),
+        ToAmount(r.GetString(12)),
+        ToAmount(r.GetString(13)),
         ToAmount(r.GetString(14)),
-        r.GetInt32(15));
+        ToAmount(r.GetString(15)),
+        ToAmount(r.GetString(16)),
+        FromJson(r.GetString(17), Line),
+        r.GetString(18),
+        r.GetInt32(19),
+        ToAmount(r.GetString(20)),
+        r.GetInt32(21));
+
+    public static RefundRecord Refund(SqliteDataReader r) => new(
+        r.GetString(0),
+        r.GetString(1),
+        r.GetString(2),
+        ToInstant(r.GetInt64(3)),
+        ToAmount(r.GetString(4)),
+        (RefundStatus)r.GetInt32(5),
+        r.IsDBNull(6) ? 0 : r.GetInt32(6),
+        ToAmount(r.GetString(7)),
+        r.IsDBNull(8) ? null : ToInstant(r.GetInt64(8)));
+
+    public static ClosedEpoch Closing(SqliteDataReader r) =>
+        new(r.GetString(0), new Epoch(r.GetString(1), new NodaTime.Interval(ToInstant(r.GetInt64(2)), ToInstant(r.GetInt64(3)))));
 
     public static PayoutIntent Payout(SqliteDataReader r) => new(
         r.GetString(0),
@@ -140,7 +170,25 @@ internal static class SqliteRows
         (PayoutStatus)r.GetInt32(10),
         r.GetInt64(11),
         ToInstant(r.GetInt64(12)),
-        NullableString(r, 13));
+        NullableString(r, 13))
+    {
+        PayeeKind = (PayeeKind)r.GetInt32(14),
+    };
+
+    /// <summary>Reads a statement line: ten values, or the seven of version 2 (a commission line, on time, at ×1).</summary>
+    private static StatementLine Line(System.Text.Json.JsonElement e) => e.GetArrayLength() == 7
+        ? new StatementLine(e[0].GetString()!, e[1].GetInt32(), ToInstant(e[2].GetInt64()), e[3].GetString()!, StatementLineKind.Commission, false, ToAmount(e[4].GetString()!), ToRate(e[5].GetInt64()), Multiplier.One, ToAmount(e[6].GetString()!))
+        : new StatementLine(
+            e[0].GetString()!,
+            e[1].GetInt32(),
+            ToInstant(e[2].GetInt64()),
+            e[3].GetString()!,
+            (StatementLineKind)e[4].GetInt32(),
+            e[5].GetBoolean(),
+            ToAmount(e[6].GetString()!),
+            ToRate(e[7].GetInt64()),
+            Multiplier.FromMillionths(e[8].GetInt64()),
+            ToAmount(e[9].GetString()!));
 
     private static Asset Asset(SqliteDataReader r, int first) =>
         new(r.GetString(first), r.GetString(first + 1), r.GetInt32(first + 2), NullableString(r, first + 3));

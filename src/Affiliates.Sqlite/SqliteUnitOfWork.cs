@@ -58,9 +58,36 @@ internal sealed class SqliteUnitOfWork(SqliteAffiliateStore store) : IAffiliateU
 
     public void ForgetNonces(Instant expiredBefore) => Buffer(w => w.ForgetNonces(expiredBefore));
 
-    public void AppendEvent(ProgramEvent programEvent, IReadOnlyList<LedgerEntry> entries) => Append(programEvent, entries, mustBeNew: false);
+    public void AppendEvent(ProgramEvent programEvent, IReadOnlyList<LedgerEntry> entries)
+    {
+        ArgumentNullException.ThrowIfNull(programEvent);
+        LedgerEntry[] copy = [.. entries ?? throw new ArgumentNullException(nameof(entries))];
+        Buffer(w => w.AppendEvent(programEvent, copy));
+    }
 
-    public void AppendNewEvent(ProgramEvent programEvent, IReadOnlyList<LedgerEntry> entries) => Append(programEvent, entries, mustBeNew: true);
+    public void AppendEntries(IReadOnlyList<LedgerEntry> entries)
+    {
+        LedgerEntry[] copy = [.. entries ?? throw new ArgumentNullException(nameof(entries))];
+        Buffer(w => w.AppendEntries(copy));
+    }
+
+    public void SaveRefund(RefundRecord refund, RefundStatus? expected)
+    {
+        ArgumentNullException.ThrowIfNull(refund);
+        Buffer(w => w.SaveRefund(refund, expected));
+    }
+
+    public void ExpectClosedEpoch(string registryId, string? epochId)
+    {
+        ArgumentNullException.ThrowIfNull(registryId);
+        Buffer(w => w.ExpectClosedEpoch(registryId, epochId));
+    }
+
+    public void CloseEpoch(ClosedEpoch closed, string? previousEpochId)
+    {
+        ArgumentNullException.ThrowIfNull(closed);
+        Buffer(w => w.CloseEpoch(closed, previousEpochId));
+    }
 
     public void SaveSettlement(string registryId, string epochId, IReadOnlyList<EpochStatement> statements, IReadOnlyList<PayoutIntent> payouts)
     {
@@ -115,13 +142,6 @@ internal sealed class SqliteUnitOfWork(SqliteAffiliateStore store) : IAffiliateU
         finished = true;
         writes.Clear();
         return ValueTask.CompletedTask;
-    }
-
-    private void Append(ProgramEvent programEvent, IReadOnlyList<LedgerEntry> entries, bool mustBeNew)
-    {
-        ArgumentNullException.ThrowIfNull(programEvent);
-        LedgerEntry[] copy = [.. entries ?? throw new ArgumentNullException(nameof(entries))];
-        Buffer(w => w.AppendEvent(programEvent, copy, mustBeNew));
     }
 
     private void Buffer(Action<SqliteWriter> write)

@@ -58,26 +58,43 @@ internal sealed class SqliteWriter(SqliteConnection connection, SqliteTransactio
     private const string DeleteExpiredNonces = "DELETE FROM nonces WHERE expires_at < $expired_before";
 
     private const string InsertEvent =
-        $"INSERT INTO events ({SqliteRows.EventColumns}) VALUES ($registry, $id, $kind, $occurred_at, $user, $amount, $notional, $pair, $code, $vault, $refund_of) " +
-        "ON CONFLICT DO NOTHING";
+        $"INSERT INTO events ({SqliteRows.EventColumns}) VALUES ($registry, $id, $kind, $occurred_at, $user, $amount, $notional, $pair, $code, $vault, $refund_of, " +
+        "$chain, $symbol, $decimals, $contract) ON CONFLICT DO NOTHING";
 
     private const string InsertEntry =
-        $"INSERT INTO ledger_entries ({SqliteRows.EntryColumns}) VALUES ($registry, $event, $sequence, $occurred_at, $kind, $account, $code, $generation, $terms_version, $amount, $outcome)";
+        $"INSERT INTO ledger_entries ({SqliteRows.EntryColumns}) VALUES ($registry, $event, $sequence, $occurred_at, $kind, $account, $code, $generation, " +
+        "$terms_version, $amount, $outcome, $booked_at, $user, $referral_fee, $kickback, $refund_of) ON CONFLICT DO NOTHING";
+
+    private const string InsertRefund =
+        $"INSERT INTO refunds ({SqliteRows.RefundColumns}) VALUES ($registry, $refund, $payment, $occurred_at, $amount, $status, $ordinal, $refunded_after, $booked_at) " +
+        "ON CONFLICT DO NOTHING";
+
+    private const string UpdateRefund =
+        "UPDATE OR IGNORE refunds SET payment_id = $payment, occurred_at = $occurred_at, amount = $amount, status = $status, ordinal = $ordinal, " +
+        "refunded_after = $refunded_after, booked_at = $booked_at WHERE registry_id = $registry AND refund_id = $refund AND status = $expected";
+
+    private const string SelectClosing = "SELECT epoch_id FROM epoch_closings WHERE registry_id = $registry";
+
+    private const string InsertClosing =
+        $"INSERT INTO epoch_closings ({SqliteRows.ClosingColumns}) VALUES ($registry, $epoch, $start, $end) ON CONFLICT DO NOTHING";
+
+    private const string AdvanceClosing =
+        "UPDATE epoch_closings SET epoch_id = $epoch, epoch_start = $start, epoch_end = $end WHERE registry_id = $registry AND epoch_id = $previous";
 
     private const string InsertSettlement = "INSERT INTO settlements (registry_id, epoch_id) VALUES ($registry, $epoch) ON CONFLICT DO NOTHING";
 
     private const string InsertStatement =
-        $"INSERT INTO statements ({SqliteRows.StatementColumns}) VALUES ($registry, $epoch, $start, $end, $partner, $tier, $lifetime, " +
-        "$carry_in, $earned, $payable, $carry_out, $lines, $hash, $referrals, $dust_swept, $idle_epochs)";
+        $"INSERT INTO statements ({SqliteRows.StatementColumns}) VALUES ($registry, $epoch, $start, $end, $payee_kind, $payee, $chain, $symbol, $decimals, $contract, " +
+        "$tier, $tier_metric, $lifetime, $carry_in, $earned, $payable, $carry_out, $lines, $hash, $referrals, $dust_swept, $idle_epochs)";
 
     private const string UpsertPayout =
         $"INSERT OR REPLACE INTO payouts ({SqliteRows.PayoutColumns}) VALUES ($id, $registry, $epoch, $partner, $payee, $chain, $symbol, $decimals, $contract, " +
-        "$amount, $status, $version, $updated_at, $transaction)";
+        "$amount, $status, $version, $updated_at, $transaction, $payee_kind)";
 
     private const string CompareAndSetPayout =
         "UPDATE payouts SET registry_id = $registry, epoch_id = $epoch, partner = $partner, payee_address = $payee, asset_chain = $chain, " +
         "asset_symbol = $symbol, asset_decimals = $decimals, asset_contract = $contract, amount = $amount, status = $status, version = $version, " +
-        "updated_at = $updated_at, transaction_id = $transaction WHERE id = $id AND version = $expected";
+        "updated_at = $updated_at, transaction_id = $transaction, payee_kind = $payee_kind WHERE id = $id AND version = $expected";
 
     private SqliteStatement? upsertRegistry;
 
@@ -97,6 +114,13 @@ internal sealed class SqliteWriter(SqliteConnection connection, SqliteTransactio
     private SqliteStatement? insertEvent;
 
     private SqliteStatement? insertEntry;
+
+    private SqliteStatement? insertRefund;
+    private SqliteStatement? updateRefund;
+
+    private SqliteStatement? selectClosing;
+    private SqliteStatement? insertClosing;
+    private SqliteStatement? advanceClosing;
 
     private SqliteStatement? insertSettlement;
 
@@ -196,32 +220,63 @@ internal sealed class SqliteWriter(SqliteConnection connection, SqliteTransactio
     public void ForgetNonces(Instant expiredBefore) =>
         Prepared(ref deleteExpiredNonces, DeleteExpiredNonces).Execute(ToBound(expiredBefore));
 
-    public void AppendEvent(ProgramEvent e, IReadOnlyList<LedgerEntry> entries, bool mustBeNew)
+    public void AppendEvent(ProgramEvent e, IReadOnlyList<LedgerEntry> entries)
     {
         int inserted = Prepared(ref insertEvent, InsertEvent).Execute(
-            e.RegistryId, e.Id, (int)e.Kind, ToNanoseconds(e.OccurredAt), e.UserAddress, ToText(e.Amount), ToText(e.Notional), e.Pair, e.Code, e.VaultId, e.RefundOf);
+            e.RegistryId, e.Id, (int)e.Kind, ToNanoseconds(e.OccurredAt), e.UserAddress, ToText(e.Amount), ToText(e.Notional), e.Pair, e.Code, e.VaultId, e.RefundOf,
+            e.Asset.Chain, e.Asset.Symbol, e.Asset.Decimals, e.Asset.Contract);
         if (inserted == 0)
         {
-            if (mustBeNew)
-            {
-                throw new StoreConflictException(StoreConflict.EventExists, $"{e.RegistryId}/{e.Id}");
-            }
-
             SkippedEventIds.Add(e.Id);
             return;
         }
 
+        AppendEntries(entries);
+    }
+
+    public void AppendEntries(IReadOnlyList<LedgerEntry> entries)
+    {
         SqliteStatement entryStatement = Prepared(ref insertEntry, InsertEntry);
         foreach (LedgerEntry x in entries)
         {
-            entryStatement.Execute(
-                x.RegistryId, x.EventId, x.Sequence, ToNanoseconds(x.OccurredAt), (int)x.Kind, x.Account, x.Code, x.CodeGeneration, x.TermsVersion, ToText(x.Amount), (int)x.Outcome);
+            Require(
+                entryStatement.Execute(
+                    x.RegistryId, x.EventId, x.Sequence, ToNanoseconds(x.OccurredAt), (int)x.Kind, x.Account, x.Code, x.CodeGeneration, x.TermsVersion, ToText(x.Amount), (int)x.Outcome,
+                    ToNanoseconds(x.BookedAt), x.User, x.ReferralFee.PartsPerMillion, x.Kickback.PartsPerMillion, x.RefundOf),
+                StoreConflict.EventExists,
+                $"{x.RegistryId}/{x.EventId}#{x.Sequence}");
         }
+    }
+
+    public void SaveRefund(RefundRecord r, RefundStatus? expected)
+    {
+        object?[] values =
+        [
+            r.RegistryId, r.RefundId, r.PaymentId, ToNanoseconds(r.OccurredAt), ToText(r.Amount), (int)r.Status,
+            r.Status == RefundStatus.Applied ? r.Ordinal : null, ToText(r.RefundedAfter), r.BookedAt is { } booked ? ToNanoseconds(booked) : null,
+        ];
+        int changed = expected is { } status
+            ? Prepared(ref updateRefund, UpdateRefund).Execute([r.PaymentId, ToNanoseconds(r.OccurredAt), ToText(r.Amount), (int)r.Status, values[6], values[7], values[8], r.RegistryId, r.RefundId, (int)status])
+            : Prepared(ref insertRefund, InsertRefund).Execute(values);
+        Require(changed, StoreConflict.RefundChanged, $"{r.RegistryId}/{r.RefundId}");
+    }
+
+    public void ExpectClosedEpoch(string registryId, string? epochId) =>
+        Require(ClosedEpochOf(registryId) == epochId ? 1 : 0, StoreConflict.ClosedEpochChanged, registryId);
+
+    public void CloseEpoch(ClosedEpoch c, string? previousEpochId)
+    {
+        object?[] values = [c.RegistryId, c.Epoch.Id, ToNanoseconds(c.Epoch.Start), ToNanoseconds(c.Epoch.End)];
+        int changed = previousEpochId is null
+            ? Prepared(ref insertClosing, InsertClosing).Execute(values)
+            : Prepared(ref advanceClosing, AdvanceClosing).Execute([c.Epoch.Id, ToNanoseconds(c.Epoch.Start), ToNanoseconds(c.Epoch.End), c.RegistryId, previousEpochId]);
+        Require(changed, StoreConflict.ClosedEpochChanged, c.RegistryId);
     }
 
     public void SaveSettlement(string registryId, string epochId, IReadOnlyList<EpochStatement> settled, IReadOnlyList<PayoutIntent> payouts)
     {
         Require(Prepared(ref insertSettlement, InsertSettlement).Execute(registryId, epochId), StoreConflict.EpochAlreadySettled, $"{registryId}/{epochId}");
+        Require(ClosedEpochOf(registryId) == epochId ? 1 : 0, StoreConflict.ClosedEpochChanged, $"{registryId}/{epochId}");
         SqliteStatement statementStatement = Prepared(ref insertStatement, InsertStatement);
         foreach (EpochStatement s in settled)
         {
@@ -230,8 +285,14 @@ internal sealed class SqliteWriter(SqliteConnection connection, SqliteTransactio
                 s.EpochId,
                 ToNanoseconds(s.EpochStart),
                 ToNanoseconds(s.EpochEnd),
-                s.Partner,
+                (int)s.Kind,
+                s.Payee,
+                s.Asset.Chain,
+                s.Asset.Symbol,
+                s.Asset.Decimals,
+                s.Asset.Contract,
                 s.Tier,
+                s.TierMetric.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ToText(s.LifetimeRevenue),
                 ToText(s.CarryIn),
                 ToText(s.Earned),
@@ -253,9 +314,15 @@ internal sealed class SqliteWriter(SqliteConnection connection, SqliteTransactio
     public void SavePayout(PayoutIntent p, long expectedVersion) =>
         Require(Prepared(ref compareAndSetPayout, CompareAndSetPayout).Execute([.. PayoutValues(p), p.Id, expectedVersion]), StoreConflict.PayoutVersionMismatch, p.Id);
 
+    private string? ClosedEpochOf(string registryId)
+    {
+        using SqliteDataReader reader = Prepared(ref selectClosing, SelectClosing).Query([registryId]);
+        return reader.Read() ? reader.GetString(0) : null;
+    }
+
     public void Dispose()
     {
-        foreach (SqliteStatement? statement in (SqliteStatement?[])[upsertRegistry, insertTerms, upsertCode, upsertBinding, insertNewBinding, replaceExpectedBinding, upsertClick, insertNonce, deleteExpiredNonces, insertEvent, insertEntry, insertSettlement, insertStatement, upsertPayout, compareAndSetPayout])
+        foreach (SqliteStatement? statement in (SqliteStatement?[])[upsertRegistry, insertTerms, upsertCode, upsertBinding, insertNewBinding, replaceExpectedBinding, upsertClick, insertNonce, deleteExpiredNonces, insertEvent, insertEntry, insertRefund, updateRefund, selectClosing, insertClosing, advanceClosing, insertSettlement, insertStatement, upsertPayout, compareAndSetPayout])
         {
             statement?.Dispose();
         }
@@ -265,7 +332,7 @@ internal sealed class SqliteWriter(SqliteConnection connection, SqliteTransactio
     private static object?[] PayoutValues(PayoutIntent p) =>
     [
         p.RegistryId, p.EpochId, p.Partner, p.PayeeAddress, p.Asset.Chain, p.Asset.Symbol, p.Asset.Decimals, p.Asset.Contract,
-        ToText(p.Amount), (int)p.Status, p.Version, ToNanoseconds(p.UpdatedAt), p.TransactionId,
+        ToText(p.Amount), (int)p.Status, p.Version, ToNanoseconds(p.UpdatedAt), p.TransactionId, (int)p.PayeeKind,
     ];
 
     private static void WriteLine(Utf8JsonWriter writer, StatementLine line)
@@ -275,9 +342,12 @@ internal sealed class SqliteWriter(SqliteConnection connection, SqliteTransactio
         writer.WriteNumberValue(line.Sequence);
         writer.WriteNumberValue(ToNanoseconds(line.OccurredAt));
         writer.WriteStringValue(line.Code);
+        writer.WriteNumberValue((int)line.Kind);
+        writer.WriteBooleanValue(line.Late);
         writer.WriteStringValue(ToText(line.Revenue));
         writer.WriteNumberValue(line.Rate.PartsPerMillion);
-        writer.WriteStringValue(ToText(line.Commission));
+        writer.WriteNumberValue(line.Multiplier.Millionths);
+        writer.WriteStringValue(ToText(line.Amount));
         writer.WriteEndArray();
     }
 

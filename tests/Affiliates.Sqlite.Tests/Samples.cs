@@ -42,18 +42,24 @@ internal static class Samples
         new(RegistryId, code, generation, owner, "twitter", "pay", Rate.FromPercent(20), Rate.FromBasisPoints(30), Rate.FromBasisPoints(700), CodeStatus.Active, T0, null);
 
     public static ProgramEvent Event(string id, int minute = 0, string user = "user") =>
-        new(RegistryId, id, EventKind.Trade, T0.Plus(Duration.FromMinutes(minute)), user, Amount.FromUnits(1000), Amount.FromUnits(1_000_000), "SOL/USDC", "AB123");
+        new(RegistryId, id, EventKind.Trade, T0.Plus(Duration.FromMinutes(minute)), user, Amount.FromUnits(1000), Amount.FromUnits(1_000_000), Asset.UsdcSolana, "SOL/USDC", "AB123");
 
     public static LedgerEntry[] Entries(ProgramEvent e) =>
     [
-        new(e.RegistryId, e.Id, 0, e.OccurredAt, LedgerEntryKind.Protocol, LedgerEntry.ProtocolAccount, "AB123", 1, 1, Amount.FromUnits(925), FeeOutcome.Applied),
-        new(e.RegistryId, e.Id, 1, e.OccurredAt, LedgerEntryKind.Partner, "pay", "AB123", 1, 1, Amount.FromUnits(60), FeeOutcome.Applied),
-        new(e.RegistryId, e.Id, 2, e.OccurredAt, LedgerEntryKind.User, e.UserAddress, "AB123", 1, 1, Amount.FromUnits(15), FeeOutcome.Applied),
+        new LedgerEntry(e.RegistryId, e.Id, 0, e.OccurredAt, LedgerEntryKind.AttributedRevenue, "owner", "AB123", 1, 1, Amount.FromUnits(1000), FeeOutcome.Applied)
+        {
+            User = e.UserAddress,
+            ReferralFee = Rate.FromBasisPoints(500),
+            Kickback = Rate.FromPercent(20),
+        },
+        new LedgerEntry(e.RegistryId, e.Id, 1, e.OccurredAt, LedgerEntryKind.AffiliateFee, "owner", "AB123", 1, 1, Amount.FromUnits(3000), FeeOutcome.Applied) { User = e.UserAddress },
     ];
 
+    public static ClosedEpoch Closed(string epochId) => new(RegistryId, new Epoch(epochId, new Interval(T0, T0.Plus(Duration.FromDays(7)))));
+
     public static EpochStatement Statement(string epochId, string partner) =>
-        new(RegistryId, epochId, T0, T0.Plus(Duration.FromDays(7)), partner, "Tier 1", Amount.FromUnits(5000), Amount.Zero, Amount.FromUnits(1000), Amount.FromUnits(1000), Amount.Zero,
-            [new StatementLine("e1", 0, T0, "AB123", Amount.FromUnits(5000), Rate.FromPercent(20), Amount.FromUnits(1000))], "hash-" + partner, Referrals: 3, DustSwept: Amount.FromUnits(7), IdleEpochs: 2);
+        new(RegistryId, epochId, T0, T0.Plus(Duration.FromDays(7)), PayeeKind.Partner, partner, Asset.UsdcSolana, "Tier 1", 5000, Amount.FromUnits(5000), Amount.Zero, Amount.FromUnits(1000), Amount.FromUnits(1000), Amount.Zero,
+            [new StatementLine("e1", 0, T0, "AB123", StatementLineKind.Commission, true, Amount.FromUnits(5000), Rate.FromPercent(20), Multiplier.Parse("1.5"), Amount.FromUnits(1000))], "hash-" + partner, Referrals: 3, DustSwept: Amount.FromUnits(7), IdleEpochs: 2);
 
     public static PayoutIntent Payout(string id, long version = 0, PayoutStatus status = PayoutStatus.Pending) =>
         new(id, RegistryId, "2026-W45", "partner", "payee", Asset.UsdcSolana, Amount.FromUnits(1000), status, version, T0, null);

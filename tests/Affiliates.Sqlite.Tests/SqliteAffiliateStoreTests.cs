@@ -32,6 +32,7 @@ public sealed class SqliteAffiliateStoreTests : IDisposable
             u.SaveBinding(binding);
             u.SaveClick(click);
             u.AppendEvent(e, entries);
+            u.CloseEpoch(Samples.Closed("2026-W45"), null);
             u.SaveSettlement(Samples.RegistryId, "2026-W45", [statement], [payout]);
         });
 

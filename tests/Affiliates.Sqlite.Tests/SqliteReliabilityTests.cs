@@ -35,6 +35,11 @@ public sealed class SqliteReliabilityTests : IDisposable
     public async Task SettlementOfOneEpoch_FromEightStoresOnOneFile_HappensOnce()
     {
         EpochStatement[] statements = [Samples.Statement("2026-W45", "alice"), Samples.Statement("2026-W45", "bob")];
+        await using (IAffiliateUnitOfWork closing = await new SqliteAffiliateStore(database.Options).BeginAsync())
+        {
+            closing.CloseEpoch(Samples.Closed("2026-W45"), null);
+            await closing.CommitAsync();
+        }
 
         Exception?[] failures = await RaceAsync(async store =>
         {
@@ -46,7 +51,7 @@ public sealed class SqliteReliabilityTests : IDisposable
         Assert.Single(failures, f => f is null);
         Assert.All(failures.Where(f => f is not null), f => Assert.Equal(StoreConflict.EpochAlreadySettled, Assert.IsType<StoreConflictException>(f).Conflict));
         var store = new SqliteAffiliateStore(database.Options);
-        Assert.Equal(["alice", "bob"], (await store.ListStatementsAsync(Samples.RegistryId, "2026-W45")).Select(s => s.Partner));
+        Assert.Equal(["alice", "bob"], (await store.ListStatementsAsync(Samples.RegistryId, "2026-W45")).Select(s => s.Payee));
     }
 
     [Fact]
@@ -55,6 +60,7 @@ public sealed class SqliteReliabilityTests : IDisposable
         var setup = new SqliteAffiliateStore(database.Options);
         await using (IAffiliateUnitOfWork unit = await setup.BeginAsync())
         {
+            unit.CloseEpoch(Samples.Closed("2026-W45"), null);
             unit.SaveSettlement(Samples.RegistryId, "2026-W45", [], [Samples.Payout("p1")]);
             await unit.CommitAsync();
         }

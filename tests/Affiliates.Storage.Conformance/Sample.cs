@@ -48,30 +48,46 @@ public static class Sample
         new(token, "reg", "AB123", 1, T0, At(30 * 86_400), "iphash", "Mozilla/5.0");
 
     public static ProgramEvent Event(string id, int seconds = 0, string user = "user", string registryId = "reg") =>
-        new(registryId, id, EventKind.Trade, At(seconds), user, Amount.FromUnits(1_000), Amount.FromUnits(100_000), "SOL/USDC", "AB123", null, null);
+        new(registryId, id, EventKind.Trade, At(seconds), user, Amount.FromUnits(1_000), Amount.FromUnits(100_000), Asset.UsdcSolana, "SOL/USDC", "AB123", null, null);
 
+    /// <summary>A trade's entries: its revenue booked to the partner with what it is priced by, and the affiliate fee on top.</summary>
     public static LedgerEntry[] Entries(ProgramEvent e) =>
     [
-        new(e.RegistryId, e.Id, 0, e.OccurredAt, LedgerEntryKind.Protocol, LedgerEntry.ProtocolAccount, "AB123", 1, 1, Amount.FromUnits(925), FeeOutcome.Applied),
-        new(e.RegistryId, e.Id, 1, e.OccurredAt, LedgerEntryKind.Partner, "pay-owner", "AB123", 1, 1, Amount.FromUnits(60), FeeOutcome.Applied),
-        new(e.RegistryId, e.Id, 2, e.OccurredAt, LedgerEntryKind.User, e.UserAddress, "AB123", 1, 1, Amount.FromUnits(15), FeeOutcome.Applied),
+        new LedgerEntry(e.RegistryId, e.Id, 0, e.OccurredAt, LedgerEntryKind.AttributedRevenue, "owner", "AB123", 1, 1, Amount.FromUnits(1_000), FeeOutcome.Applied)
+        {
+            User = e.UserAddress,
+            ReferralFee = Rate.FromBasisPoints(500),
+            Kickback = Rate.FromPercent(20),
+        },
+        new LedgerEntry(e.RegistryId, e.Id, 1, e.OccurredAt, LedgerEntryKind.AffiliateFee, "owner", "AB123", 1, 1, Amount.FromUnits(250), FeeOutcome.Applied) { User = e.UserAddress },
     ];
 
-    public static EpochStatement Statement(string epochId, string partner, Instant start, Instant end, string registryId = "reg") => new(
+    public static Epoch Epoch(string id, int startSeconds, int endSeconds) => new(id, new Interval(At(startSeconds), At(endSeconds)));
+
+    public static ClosedEpoch Closed(string id, int startSeconds = 0, int endSeconds = 100, string registryId = "reg") => new(registryId, Epoch(id, startSeconds, endSeconds));
+
+    public static RefundRecord Refund(string id, string payment = "e1", RefundStatus status = RefundStatus.Applied, int ordinal = 1, long amount = 400, long after = 400) =>
+        new("reg", id, payment, At(5), Amount.FromUnits(amount), status, status == RefundStatus.Applied ? ordinal : 0, status == RefundStatus.Applied ? Amount.FromUnits(after) : Amount.Zero, status == RefundStatus.Applied ? At(7) : null);
+
+    public static EpochStatement Statement(string epochId, string partner, Instant start, Instant end, string registryId = "reg", PayeeKind kind = PayeeKind.Partner) => new(
         registryId,
         epochId,
         start,
         end,
+        kind,
         partner,
+        Asset.UsdcSolana,
         "Tier 1",
+        Int128.Parse("170141183460469231731687303715884105000", System.Globalization.CultureInfo.InvariantCulture),
         Amount.FromUnits(Int128.Parse("170141183460469231731687303715884105727", System.Globalization.CultureInfo.InvariantCulture)),
         Amount.FromUnits(6),
         Amount.FromUnits(200),
         Amount.FromUnits(205),
         Amount.Zero,
         [
-            new StatementLine("evt-1", 1, start, "AB123", Amount.FromUnits(1_100), Rate.FromPercent(20), Amount.FromUnits(220)),
-            new StatementLine("evt-2", 0, start + Duration.FromSeconds(1), "AB123", Amount.FromUnits(-100), Rate.FromPercent(20), Amount.FromUnits(-20)),
+            new StatementLine("evt-0", 0, start - Duration.FromSeconds(50), "AB123", StatementLineKind.Commission, true, Amount.FromUnits(10), Rate.FromPercent(5), Multiplier.Parse("1.25"), Amount.FromUnits(1)),
+            new StatementLine("evt-1", 1, start, "AB123", StatementLineKind.AffiliateFee, false, Amount.Zero, Rate.Full, Multiplier.One, Amount.FromUnits(220)),
+            new StatementLine("evt-2", 0, start + Duration.FromSeconds(1), "AB123", StatementLineKind.Kickback, false, Amount.FromUnits(-100), Rate.FromPercent(20), Multiplier.One, Amount.FromUnits(-20)),
         ],
         "hash-" + epochId + "-" + partner,
         Referrals: 3,
@@ -79,5 +95,5 @@ public static class Sample
         IdleEpochs: 2);
 
     public static PayoutIntent Payout(string id, string epochId = "2026-W45", PayoutStatus status = PayoutStatus.Pending, long version = 1, string registryId = "reg") =>
-        new(id, registryId, epochId, "partner", "payee", Asset.UsdcSolana, Amount.FromUnits(205), status, version, T0, null);
+        new(id, registryId, epochId, "partner", "payee", Asset.UsdcSolana, Amount.FromUnits(205), status, version, T0, null) { PayeeKind = PayeeKind.User };
 }

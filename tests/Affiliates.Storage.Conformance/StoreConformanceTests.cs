@@ -133,6 +133,9 @@ public abstract partial class StoreConformanceTests
 
         await CommitAsync(store, u => u.SaveCode(second));
         Assert.Equal(second, await store.GetCodeAsync("reg", "AB123"));
+        Assert.Equal(first, await store.GetCodeGenerationAsync("reg", "AB123", 1));
+        Assert.Equal(second, await store.GetCodeGenerationAsync("reg", "AB123", 2));
+        Assert.Null(await store.GetCodeGenerationAsync("reg", "AB123", 3));
         Assert.Null(await store.GetCodeAsync("reg", "OTHER"));
         Assert.Null(await store.GetCodeAsync("other", "AB123"));
     }
@@ -315,7 +318,7 @@ public abstract partial class StoreConformanceTests
         ProgramEvent e = Sample.Event("e1");
         LedgerEntry[] entries = Sample.Entries(e);
 
-        CommitResult result = await CommitAsync(store, u => u.AppendEvent(e, [entries[2], entries[0], entries[1]]));
+        CommitResult result = await CommitAsync(store, u => u.AppendEvent(e, [entries[1], entries[0]]));
 
         Assert.Empty(result.SkippedEventIds);
         Assert.Equal(e, await store.GetEventAsync("reg", "e1"));
@@ -331,8 +334,12 @@ public abstract partial class StoreConformanceTests
     public async Task Event_WithOptionalFieldsEmptyAndNegativeEntries_RoundTrips()
     {
         IAffiliateStore store = await CreateStoreAsync();
-        ProgramEvent refund = new("reg", "r1", EventKind.Refund, Sample.At(1), "user", Amount.FromUnits(Int128.MaxValue), Amount.Zero, RefundOf: "e1");
-        LedgerEntry clawback = new("reg", "r1", 0, refund.OccurredAt, LedgerEntryKind.Partner, "pay-owner", null, 0, 0, Amount.FromUnits(Int128.MinValue + 1), FeeOutcome.Clawback);
+        ProgramEvent refund = new("reg", "r1", EventKind.Refund, Sample.At(1), "user", Amount.FromUnits(Int128.MaxValue), Amount.Zero, Asset.Eth, RefundOf: "e1");
+        LedgerEntry clawback = new LedgerEntry("reg", "r1", 0, refund.OccurredAt, LedgerEntryKind.Protocol, LedgerEntry.ProtocolAccount, null, 0, 0, Amount.FromUnits(Int128.MinValue + 1), FeeOutcome.Clawback)
+        {
+            BookedAt = Sample.At(100),
+            RefundOf = "e1",
+        };
 
         await CommitAsync(store, u => u.AppendEvent(refund, [clawback]));
 
@@ -357,7 +364,7 @@ public abstract partial class StoreConformanceTests
         Assert.Equal(["e1"], result.SkippedEventIds);
         Assert.Equal(e, await store.GetEventAsync("reg", "e1"));
         Assert.Equal(Sample.Entries(e), await store.ListEntriesAsync("reg", "e1"));
-        Assert.Equal(6, (await ToListAsync(store.ReadLedgerAsync("reg", Sample.At(0), Sample.At(1)))).Count);
+        Assert.Equal(4, (await ToListAsync(store.ReadLedgerAsync("reg", Sample.At(0), Sample.At(1)))).Count);
     }
 
     [Fact]
@@ -373,7 +380,7 @@ public abstract partial class StoreConformanceTests
         });
 
         Assert.Equal(["e1"], result.SkippedEventIds);
-        Assert.Equal(3, (await store.ListEntriesAsync("reg", "e1")).Count);
+        Assert.Equal(2, (await store.ListEntriesAsync("reg", "e1")).Count);
     }
 
     [Fact]
@@ -391,7 +398,7 @@ public abstract partial class StoreConformanceTests
         List<LedgerEntry> read = await ToListAsync(store.ReadLedgerAsync("reg", Sample.At(5), Sample.At(20)));
 
         Assert.Equal(
-            ["c/0", "c/1", "c/2", "z/0", "z/1", "z/2", "a/0", "a/1", "a/2", "b/0", "b/1", "b/2"],
+            ["c/0", "c/1", "z/0", "z/1", "a/0", "a/1", "b/0", "b/1"],
             read.Select(entry => $"{entry.EventId}/{entry.Sequence}"));
         Assert.Equal(Sample.Entries(events[2])[1], read[1]);
         Assert.Empty(await ToListAsync(store.ReadLedgerAsync("reg", Sample.At(21), Sample.At(100))));
@@ -399,97 +406,177 @@ public abstract partial class StoreConformanceTests
     }
 
     [Fact]
-    public async Task CodeLedger_ReadsOnlyThatCodeGenerationInRange()
+    public async Task AttributedLedger_ReadsCodedEntriesOfTheGivenKinds_BookedInRange_LateOnesFirst()
     {
         IAffiliateStore store = await CreateStoreAsync();
-        ProgramEvent e1 = Sample.Event("e1", 1);
-        ProgramEvent e2 = Sample.Event("e2", 2);
-        ProgramEvent e3 = Sample.Event("e3", 3);
-        LedgerEntry[] other = [.. Sample.Entries(e2).Select(entry => entry with { Code = "OTHER" })];
-        LedgerEntry[] newGeneration = [.. Sample.Entries(e3).Select(entry => entry with { CodeGeneration = 2 })];
-        await CommitAsync(store, u =>
-        {
-            u.AppendEvent(e1, Sample.Entries(e1));
-            u.AppendEvent(e2, other);
-            u.AppendEvent(e3, newGeneration);
-        });
-
-        List<LedgerEntry> first = await ToListAsync(store.ReadCodeLedgerAsync("reg", "AB123", 1, Sample.At(0), Sample.At(10)));
-        List<LedgerEntry> second = await ToListAsync(store.ReadCodeLedgerAsync("reg", "AB123", 2, Sample.At(0), Sample.At(3)));
-
-        Assert.Equal(Sample.Entries(e1), first);
-        Assert.Empty(second);
-        Assert.Equal(3, (await ToListAsync(store.ReadCodeLedgerAsync("reg", "AB123", 2, Sample.At(3), Sample.At(4)))).Count);
-    }
-
-    [Fact]
-    public async Task AttributedLedger_ReadsOnlyCodedEntriesOfTheGivenKindsInRange_InLedgerOrder()
-    {
-        IAffiliateStore store = await CreateStoreAsync();
-        ProgramEvent late = Sample.Event("a", 7);
-        ProgramEvent early = Sample.Event("b", 6);
+        ProgramEvent second = Sample.Event("a", 7);
+        ProgramEvent first = Sample.Event("b", 6);
         ProgramEvent uncoded = Sample.Event("c", 6);
         ProgramEvent outside = Sample.Event("d", 8);
+        ProgramEvent late = Sample.Event("z", 2);
         await CommitAsync(store, u =>
         {
-            u.AppendEvent(late, Sample.Entries(late));
-            u.AppendEvent(early, Sample.Entries(early));
+            u.AppendEvent(second, Sample.Entries(second));
+            u.AppendEvent(first, Sample.Entries(first));
             u.AppendEvent(uncoded, [.. Sample.Entries(uncoded).Select(entry => entry with { Code = null })]);
             u.AppendEvent(outside, Sample.Entries(outside));
+            u.AppendEvent(late, [.. Sample.Entries(late).Select(entry => entry with { BookedAt = Sample.At(6) })]);
         });
 
         List<LedgerEntry> read = await ToListAsync(
-            store.ReadAttributedLedgerAsync("reg", [LedgerEntryKind.Partner, LedgerEntryKind.User], Sample.At(6), Sample.At(8)));
+            store.ReadAttributedLedgerAsync("reg", [LedgerEntryKind.AttributedRevenue, LedgerEntryKind.AffiliateFee], Sample.At(6), Sample.At(8)));
+        List<LedgerEntry> fees = await ToListAsync(store.ReadAttributedLedgerAsync("reg", [LedgerEntryKind.AffiliateFee], Sample.At(6), Sample.At(8)));
 
-        Assert.Equal(["b/1", "b/2", "a/1", "a/2"], read.Select(entry => $"{entry.EventId}/{entry.Sequence}"));
-        Assert.Equal(Sample.Entries(early)[1], read[0]);
-        Assert.Empty(await ToListAsync(store.ReadAttributedLedgerAsync("reg", [LedgerEntryKind.AttributedRevenue], Sample.At(0), Sample.At(100))));
+        Assert.Equal(["z/0", "z/1", "b/0", "b/1", "a/0", "a/1"], read.Select(entry => $"{entry.EventId}/{entry.Sequence}"));
+        Assert.Equal(Sample.Entries(late)[0] with { BookedAt = Sample.At(6) }, read[0]);
+        Assert.True(read[0].IsLate);
+        Assert.Equal(["z/1", "b/1", "a/1"], fees.Select(entry => $"{entry.EventId}/{entry.Sequence}"));
+        Assert.Empty(await ToListAsync(store.ReadAttributedLedgerAsync("reg", [LedgerEntryKind.AttributedRevenue], Sample.At(0), Sample.At(6))));
+        Assert.Single(await ToListAsync(store.ReadLedgerAsync("reg", Sample.At(0), Sample.At(3))), entry => entry.EventId == "z" && entry.Sequence == 0);
         Assert.Empty(await ToListAsync(store.ReadAttributedLedgerAsync("reg", [], Sample.At(0), Sample.At(100))));
-        Assert.Empty(await ToListAsync(store.ReadAttributedLedgerAsync("none", [LedgerEntryKind.Partner], Sample.At(0), Sample.At(100))));
+        Assert.Empty(await ToListAsync(store.ReadAttributedLedgerAsync("none", [LedgerEntryKind.AttributedRevenue], Sample.At(0), Sample.At(100))));
         await Assert.ThrowsAsync<ArgumentNullException>("kinds", async () => await ToListAsync(store.ReadAttributedLedgerAsync("reg", null!, Sample.At(0), Sample.At(100))));
     }
 
     [Fact]
-    public async Task NewEvent_IsStoredWithItsEntries_AndConflictsOnceItExists()
+    public async Task Entries_AppendedToAnEventAppendedBefore_AreReadBack_AndConflictWhenTheyExist()
     {
         IAffiliateStore store = await CreateStoreAsync();
-        ProgramEvent guard = Sample.Event("guard", 1);
-        ProgramEvent other = Sample.Event("other", 2);
-        await CommitAsync(store, u => u.AppendNewEvent(guard, Sample.Entries(guard)));
+        ProgramEvent held = Sample.Event("r1", 3) with { Kind = EventKind.Refund, RefundOf = "e1" };
+        await CommitAsync(store, u => u.AppendEvent(held, []));
+        LedgerEntry reversal = Sample.Entries(held)[0] with { Amount = Amount.FromUnits(-400), Outcome = FeeOutcome.Clawback, RefundOf = "e1", BookedAt = Sample.At(9) };
 
-        StoreConflictException committedBefore = await CommitExpectingConflictAsync(store, u =>
-        {
-            u.AppendEvent(other, Sample.Entries(other));
-            u.AppendNewEvent(guard, []);
-        });
-        StoreConflictException twiceInOneUnit = await CommitExpectingConflictAsync(store, u =>
-        {
-            u.AppendNewEvent(other, []);
-            u.AppendNewEvent(other, []);
-        });
+        await CommitAsync(store, u => u.AppendEntries([reversal]));
+        StoreConflictException again = await CommitExpectingConflictAsync(store, u => u.AppendEntries([reversal with { Amount = Amount.FromUnits(-1) }]));
 
-        Assert.Equal(StoreConflict.EventExists, committedBefore.Conflict);
-        Assert.Equal(StoreConflict.EventExists, twiceInOneUnit.Conflict);
-        Assert.Equal(Sample.Entries(guard), await store.ListEntriesAsync("reg", "guard"));
-        Assert.Null(await store.GetEventAsync("reg", "other"));
-        Assert.Empty(await store.ListEntriesAsync("reg", "other"));
+        Assert.Equal(StoreConflict.EventExists, again.Conflict);
+        Assert.Equal([reversal], await store.ListEntriesAsync("reg", "r1"));
+        Assert.Equal([reversal], await ToListAsync(store.ReadAttributedLedgerAsync("reg", [LedgerEntryKind.AttributedRevenue], Sample.At(9), Sample.At(10))));
     }
 
     [Fact]
-    public async Task NewEvent_FromEightConcurrentUnits_CommitsOnce_WithOnlyItsOwnUnitsWrites()
+    public async Task Refund_SavedNew_IsReplacedOnlyFromItsExpectedStatus()
     {
         IAffiliateStore store = await CreateStoreAsync();
-        ProgramEvent guard = Sample.Event("guard", 1);
+        RefundRecord held = Sample.Refund("r1", status: RefundStatus.Held);
+        await CommitAsync(store, u => u.SaveRefund(held, null));
 
-        int winner = await RaceToCommitAsync(store, StoreConflict.EventExists, (u, w) =>
+        StoreConflictException insertedTwice = await CommitExpectingConflictAsync(store, u => u.SaveRefund(held, null));
+        StoreConflictException wrongStatus = await CommitExpectingConflictAsync(store, u => u.SaveRefund(Sample.Refund("r1"), RefundStatus.Applied));
+        Assert.Equal(held, await store.GetRefundAsync("reg", "r1"));
+        Assert.Equal([held], await store.ListHeldRefundsAsync("reg"));
+        await CommitAsync(store, u => u.SaveRefund(Sample.Refund("r1"), RefundStatus.Held));
+
+        Assert.Equal((StoreConflict.RefundChanged, StoreConflict.RefundChanged), (insertedTwice.Conflict, wrongStatus.Conflict));
+        Assert.Equal(Sample.Refund("r1"), await store.GetRefundAsync("reg", "r1"));
+        Assert.Empty(await store.ListHeldRefundsAsync("reg"));
+        Assert.Null(await store.GetRefundAsync("reg", "r2"));
+    }
+
+    [Fact]
+    public async Task Refunds_OfAnEvent_AreListedAppliedByOrdinal_ThenOthersById()
+    {
+        IAffiliateStore store = await CreateStoreAsync();
+        await CommitAsync(store, u =>
         {
-            ProgramEvent own = Sample.Event($"own-{w}", 2);
-            u.AppendEvent(own, Sample.Entries(own));
-            u.AppendNewEvent(guard, []);
+            u.SaveRefund(Sample.Refund("r-c", status: RefundStatus.Held), null);
+            u.SaveRefund(Sample.Refund("r-b", ordinal: 2, amount: 100, after: 500), null);
+            u.SaveRefund(Sample.Refund("r-z", ordinal: 1), null);
+            u.SaveRefund(Sample.Refund("r-a", status: RefundStatus.Refused), null);
+            u.SaveRefund(Sample.Refund("other", payment: "e2"), null);
         });
 
-        List<LedgerEntry> ledger = await ToListAsync(store.ReadLedgerAsync("reg", Sample.At(0), Sample.At(10)));
-        Assert.Equal([.. Sample.Entries(Sample.Event($"own-{winner}", 2))], ledger);
+        IReadOnlyList<RefundRecord> refunds = await store.ListRefundsAsync("reg", "e1");
+
+        Assert.Equal(["r-z", "r-b", "r-a", "r-c"], refunds.Select(r => r.RefundId));
+        Assert.Equal(Sample.Refund("r-b", ordinal: 2, amount: 100, after: 500), refunds[1]);
+        Assert.Equal(["r-c"], (await store.ListHeldRefundsAsync("reg")).Select(r => r.RefundId));
+        Assert.Empty(await store.ListRefundsAsync("reg", "e3"));
+    }
+
+    [Fact]
+    public async Task Refund_AppliedWithAnOrdinalTaken_Conflicts_AndWritesNothing()
+    {
+        IAffiliateStore store = await CreateStoreAsync();
+        await CommitAsync(store, u =>
+        {
+            u.SaveRefund(Sample.Refund("r1"), null);
+            u.SaveRefund(Sample.Refund("held", status: RefundStatus.Held), null);
+        });
+
+        StoreConflictException inserted = await CommitExpectingConflictAsync(store, u => u.SaveRefund(Sample.Refund("r2"), null));
+        StoreConflictException updated = await CommitExpectingConflictAsync(store, u => u.SaveRefund(Sample.Refund("held"), RefundStatus.Held));
+
+        Assert.Equal((StoreConflict.RefundChanged, StoreConflict.RefundChanged), (inserted.Conflict, updated.Conflict));
+        Assert.Null(await store.GetRefundAsync("reg", "r2"));
+        Assert.Equal(RefundStatus.Held, (await store.GetRefundAsync("reg", "held"))!.Status);
+    }
+
+    [Fact]
+    public async Task EightConcurrentFirstRefundsOfOneEvent_LetOneApply()
+    {
+        IAffiliateStore store = await CreateStoreAsync();
+
+        int winner = await RaceToCommitAsync(store, StoreConflict.RefundChanged, (u, w) =>
+        {
+            ProgramEvent refund = Sample.Event($"r{w}", 3) with { Kind = EventKind.Refund, RefundOf = "e1" };
+            u.AppendEvent(refund, [Sample.Entries(refund)[0] with { Amount = Amount.FromUnits(-400) }]);
+            u.SaveRefund(Sample.Refund($"r{w}"), null);
+        });
+
+        Assert.Equal([$"r{winner}"], (await store.ListRefundsAsync("reg", "e1")).Select(r => r.RefundId));
+        Assert.Equal([$"r{winner}"], (await ToListAsync(store.ReadLedgerAsync("reg", Sample.At(0), Sample.At(10)))).Select(e => e.EventId));
+    }
+
+    [Fact]
+    public async Task ClosedEpoch_AdvancesOnlyFromTheExpectedPreviousEpoch()
+    {
+        IAffiliateStore store = await CreateStoreAsync();
+        Assert.Null(await store.GetClosedEpochAsync("reg"));
+
+        await CommitAsync(store, u => u.CloseEpoch(Sample.Closed("w1"), null));
+        StoreConflictException again = await CommitExpectingConflictAsync(store, u => u.CloseEpoch(Sample.Closed("w1"), null));
+        StoreConflictException skipped = await CommitExpectingConflictAsync(store, u => u.CloseEpoch(Sample.Closed("w3", 200, 300), "w2"));
+        await CommitAsync(store, u => u.CloseEpoch(Sample.Closed("w2", 100, 200), "w1"));
+
+        Assert.Equal((StoreConflict.ClosedEpochChanged, StoreConflict.ClosedEpochChanged), (again.Conflict, skipped.Conflict));
+        Assert.Equal(Sample.Closed("w2", 100, 200), await store.GetClosedEpochAsync("reg"));
+        Assert.Null(await store.GetClosedEpochAsync("reg2"));
+    }
+
+    [Fact]
+    public async Task ExpectClosedEpoch_ConflictsOnceAnotherEpochWasClosed_AndWritesNothing()
+    {
+        IAffiliateStore store = await CreateStoreAsync();
+        ProgramEvent e = Sample.Event("e1");
+        await CommitAsync(store, u => u.ExpectClosedEpoch("reg", null));
+        await CommitAsync(store, u => u.CloseEpoch(Sample.Closed("w1"), null));
+
+        StoreConflictException stale = await CommitExpectingConflictAsync(store, u =>
+        {
+            u.AppendEvent(e, Sample.Entries(e));
+            u.ExpectClosedEpoch("reg", null);
+        });
+        await CommitAsync(store, u =>
+        {
+            u.ExpectClosedEpoch("reg", "w1");
+            u.ExpectClosedEpoch("reg2", null);
+        });
+
+        Assert.Equal(StoreConflict.ClosedEpochChanged, stale.Conflict);
+        Assert.Null(await store.GetEventAsync("reg", "e1"));
+        Assert.Equal(Sample.Closed("w1"), await store.GetClosedEpochAsync("reg"));
+    }
+
+    [Fact]
+    public async Task EightConcurrentClosingsOfOneEpoch_LetOneWin()
+    {
+        IAffiliateStore store = await CreateStoreAsync();
+        await CommitAsync(store, u => u.CloseEpoch(Sample.Closed("w1"), null));
+
+        await RaceToCommitAsync(store, StoreConflict.ClosedEpochChanged, (u, _) => u.CloseEpoch(Sample.Closed("w2", 100, 200), "w1"));
+
+        Assert.Equal(Sample.Closed("w2", 100, 200), await store.GetClosedEpochAsync("reg"));
     }
 
     [Fact]
@@ -507,6 +594,8 @@ public abstract partial class StoreConformanceTests
             u.SaveBinding(Sample.Binding());
             u.SaveClick(Sample.Click());
             u.AppendEvent(e, Sample.Entries(e));
+            u.SaveRefund(Sample.Refund("r1"), null);
+            u.CloseEpoch(Sample.Closed("w1"), null);
             u.SaveSettlement("reg", "w1", [Sample.Statement("w1", "p", Sample.At(0), Sample.At(10))], [Sample.Payout("p1")]);
             u.ConsumeNonce("signer", "n1", Sample.At(60));
         });
@@ -520,6 +609,8 @@ public abstract partial class StoreConformanceTests
         Assert.Empty(await ToListAsync(store.ReadLedgerAsync("reg", Sample.At(0), Sample.At(100))));
         Assert.False(await store.HasEventsForUserAsync("reg", "user"));
         Assert.False(await store.IsEpochSettledAsync("reg", "w1"));
+        Assert.Null(await store.GetClosedEpochAsync("reg"));
+        Assert.Null(await store.GetRefundAsync("reg", "r1"));
         Assert.Null(await store.GetPayoutAsync("p1"));
     }
 

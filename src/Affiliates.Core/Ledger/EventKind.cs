@@ -15,6 +15,6 @@ public enum EventKind
     /// <summary>A vault deposit; links the code passed with it to (user, vault), and its amount is the deposit fee if any.</summary>
     VaultDeposit,
 
-    /// <summary>A refund of an earlier event; claws back that event's entries.</summary>
+    /// <summary>A refund of all or part of an earlier event; reverses its share of what that event earned.</summary>
     Refund,
 }

@@ -30,6 +30,9 @@ public enum FeeOutcome
     /// <summary>The code's affiliate fee lies outside the range of the binding's terms, so none was charged.</summary>
     AffiliateFeeOutOfRange,
 
-    /// <summary>The entry mirrors an entry of a refunded event.</summary>
+    /// <summary>The entry reverses (part of) a refunded event.</summary>
     Clawback,
+
+    /// <summary>The code applied, but even at the ladder's highest multiplier the split credits neither the partner nor the user.</summary>
+    NothingCredited,
 }

@@ -6,8 +6,14 @@ public enum IngestStatus
     /// <summary>The event and its entries were appended.</summary>
     Recorded,
 
-    /// <summary>An event with the same id was ingested before; nothing was written again.</summary>
+    /// <summary>The same event (same id, same contents) was ingested before; nothing was written again.</summary>
     Duplicate,
+
+    /// <summary>An event with the same id but other contents was ingested before; nothing was written.</summary>
+    Conflict,
+
+    /// <summary>A refund whose refunded event has not arrived yet: it is kept, and applied when that event arrives.</summary>
+    Held,
 
     /// <summary>The registry does not exist.</summary>
     UnknownRegistry,
@@ -15,18 +21,21 @@ public enum IngestStatus
     /// <summary>A required field (id, user, refund target) is empty or the kind is undefined; the detail names it.</summary>
     MissingField,
 
-    /// <summary>The amount or the notional is negative.</summary>
+    /// <summary>The amount or the notional is negative, or a refund's amount is zero.</summary>
     NegativeAmount,
 
     /// <summary>The amount or the notional exceeds <see cref="IngestResult.MaxAmount"/>.</summary>
     AmountTooLarge,
 
-    /// <summary>The refunded event does not exist, or is itself a refund.</summary>
-    UnknownRefundTarget,
+    /// <summary>The refunded event is itself a refund.</summary>
+    NotRefundable,
 
-    /// <summary>The event was refunded before; a second refund would claw it back twice.</summary>
-    AlreadyRefunded,
+    /// <summary>The refund would bring the total refunded above the refunded event's amount.</summary>
+    RefundExceedsPayment,
 
-    /// <summary>The refund's amount differs from the refunded event's (only full refunds are supported).</summary>
-    RefundAmountMismatch,
+    /// <summary>The event's asset is not the registry's asset.</summary>
+    WrongAsset,
+
+    /// <summary>The event happened before the registry's first epoch.</summary>
+    BeforeFirstEpoch,
 }

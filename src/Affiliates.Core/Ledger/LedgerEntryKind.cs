@@ -1,20 +1,15 @@
 namespace Affiliates.Ledger;
 
-/// <summary>Who a ledger entry credits.</summary>
+/// <summary>What a ledger entry books.</summary>
+/// <remarks>The values are stored; they never change meaning.</remarks>
 public enum LedgerEntryKind
 {
-    /// <summary>The protocol's part of a fee, or all of it when no referral applied.</summary>
-    Protocol,
+    /// <summary>Revenue no referral applied to: all of it is the protocol's.</summary>
+    Protocol = 0,
 
-    /// <summary>The partner's referral share (fee share), payable to the code's payment address.</summary>
-    Partner,
-
-    /// <summary>The kickback to the referred user (fee share).</summary>
-    User,
-
-    /// <summary>Revenue attributed to a code (revenue share); the commission on it is computed at settlement.</summary>
-    AttributedRevenue,
+    /// <summary>Revenue (a fee or a payment) attributed to a code; what its partner and user earn of it is priced at settlement.</summary>
+    AttributedRevenue = 3,
 
     /// <summary>The affiliate fee charged on top of the notional, all of it the partner's.</summary>
-    AffiliateFee,
+    AffiliateFee = 4,
 }

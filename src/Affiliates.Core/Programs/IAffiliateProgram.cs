@@ -27,20 +27,34 @@ public interface IAffiliateProgram
     /// (<see cref="Storage.StoreConflict.BindingChanged"/>); nothing was written.</exception>
     ValueTask<BindResult> RemoveBindingAsync(string registryId, string userAddress, CancellationToken cancellationToken = default);
 
-    /// <summary>Ingests events in order, idempotently by (registry, id), committing them together.</summary>
-    /// <remarks>When another writer refunds one of the batch's refund targets first, the batch is ingested again and that
-    /// refund alone is refused as <see cref="IngestStatus.AlreadyRefunded"/>.</remarks>
-    /// <exception cref="Storage.StoreConflictException">That happened three times in a row
-    /// (<see cref="Storage.StoreConflict.EventExists"/>); nothing of the batch was written, and it can be sent again.</exception>
+    /// <summary>Ingests events, idempotently by (registry, id), committing them together.</summary>
+    /// <remarks>
+    /// <para>
+    /// The same id sent again with the same contents is a <see cref="IngestStatus.Duplicate"/>; with other contents a
+    /// <see cref="IngestStatus.Conflict"/>, and nothing is written. Every event must be in the registry's asset.
+    /// </para>
+    /// <para>
+    /// An event dated in an epoch that is already closed is booked, late, into the first open epoch: it keeps its own
+    /// time, its line says it is late, and it is priced as in its own epoch (its terms, its partner's tier then). A
+    /// refund reverses its share of what its event earned and may come in parts; a refund that arrives before its
+    /// event is <see cref="IngestStatus.Held"/> and applied when the event arrives. The statements of events that all
+    /// arrive before their epochs close do not depend on their order, batching or duplication.
+    /// </para>
+    /// <para>When another writer closes an epoch or refunds the same event first, the batch is ingested again.</para>
+    /// </remarks>
+    /// <exception cref="Storage.StoreConflictException">That happened three times in a row; nothing of the batch was written, and it can be sent again.</exception>
     ValueTask<IReadOnlyList<IngestResult>> IngestAsync(IReadOnlyList<ProgramEvent> events, CancellationToken cancellationToken = default);
 
-    /// <summary>Returns per-code totals over [<paramref name="start"/>, <paramref name="end"/>), highest partner earnings first, then revenue, then code.</summary>
+    /// <summary>Returns per-code ledger totals over [<paramref name="start"/>, <paramref name="end"/>) by event time, highest revenue first, then affiliate fees, then code.</summary>
     ValueTask<IReadOnlyList<CodeTotals>> GetTotalsAsync(string registryId, Instant start, Instant end, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Settles the ended epoch containing <paramref name="inEpoch"/> under the registry's current terms: one statement per
-    /// partner with earnings or a balance, payout intents with stable ids, a Merkle root. Settling twice, or from two
-    /// workers at once, stores one settlement; the later call gets <see cref="SettlementOutcome.AlreadySettled"/>.
+    /// Settles the ended epoch containing <paramref name="inEpoch"/>: one statement per payee (partners, keyed by the
+    /// owner of their codes; users, for their kickbacks) with earnings or a balance, payout intents with stable ids to
+    /// the payment addresses in force, a Merkle root. Epochs settle strictly in order, from the one the registry was
+    /// created in: asking for a later one while an earlier one is open is refused with
+    /// <see cref="SettlementOutcome.EarlierEpochOpen"/>. Settling twice, or from two workers at once, stores one
+    /// settlement; the later call gets <see cref="SettlementOutcome.AlreadySettled"/>.
     /// </summary>
     ValueTask<SettlementResult> SettleEpochAsync(string registryId, Instant inEpoch, CancellationToken cancellationToken = default);
 }

@@ -82,7 +82,7 @@ internal sealed partial class ProgramEngine
         ChangeResult result = change switch
         {
             CreateCode create => await CreateCodeAsync(unit, registry, terms, request.Signer, create, now, cancellationToken).ConfigureAwait(false),
-            PublishTerms publish => Publish(unit, registry, publish.Terms, now),
+            PublishTerms publish => Publish(unit, registry, terms, publish.Terms, now),
             SetExclusion exclusion => Exclude(unit, registry, exclusion),
             _ => ChangeCode(unit, terms, code!, change, now),
         };
@@ -195,9 +195,9 @@ internal sealed partial class ProgramEngine
                 ? Reject(ChangeOutcome.OutOfRange, $"affiliate fee {affiliateFee} is outside {terms.AffiliateFeeRange.Minimum}..{terms.AffiliateFeeRange.Maximum}")
                 : null;
 
-    private static ChangeResult Publish(IAffiliateUnitOfWork unit, Registry registry, ProgramTerms terms, Instant now)
+    private static ChangeResult Publish(IAffiliateUnitOfWork unit, Registry registry, ProgramTerms current, ProgramTerms terms, Instant now)
     {
-        List<string> problems = TermsValidation.Problems(Preconditions.NotNull(terms));
+        List<string> problems = TermsValidation.SuccessorProblems(current, Preconditions.NotNull(terms));
         if (problems.Count > 0)
         {
             return Reject(ChangeOutcome.InvalidTerms, string.Join("; ", problems));

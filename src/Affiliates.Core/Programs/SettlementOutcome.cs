@@ -14,4 +14,10 @@ public enum SettlementOutcome
 
     /// <summary>No registry has that id.</summary>
     UnknownRegistry,
+
+    /// <summary>An earlier epoch is still open: epochs settle strictly in order. <see cref="SettlementResult.OpenEpoch"/> names it.</summary>
+    EarlierEpochOpen,
+
+    /// <summary>The epoch ended before the registry's first epoch (the one it was created in, <see cref="SettlementResult.OpenEpoch"/>).</summary>
+    BeforeFirstEpoch,
 }

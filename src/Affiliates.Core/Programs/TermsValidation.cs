@@ -1,3 +1,5 @@
+using Affiliates.Kinds;
+
 namespace Affiliates.Programs;
 
 /// <summary>Checks terms before they are published, collecting every problem.</summary>
@@ -79,6 +81,38 @@ internal static class TermsValidation
         if (terms.PayoutAsset is null)
         {
             problems.Add($"{nameof(terms.PayoutAsset)} is required");
+        }
+
+        if (Enum.IsDefined(terms.Kind))
+        {
+            ProgramRules.For(terms.Kind).Validate(terms, problems);
+        }
+
+        return problems;
+    }
+
+    /// <summary>Returns the problems of <paramref name="next"/> as the successor of <paramref name="current"/>, its own included.</summary>
+    /// <remarks>
+    /// The kind, the asset and the epoch calendar are the registry's for good: amounts already booked are in that
+    /// asset, and epochs already closed are on that calendar, so changing them would relabel amounts or reshape
+    /// settled epochs. A registry that must change them is a new registry.
+    /// </remarks>
+    public static List<string> SuccessorProblems(ProgramTerms current, ProgramTerms next)
+    {
+        List<string> problems = Problems(next);
+        if (next.Kind != current.Kind)
+        {
+            problems.Add($"{nameof(next.Kind)} cannot change from {current.Kind} to {next.Kind}");
+        }
+
+        if (next.PayoutAsset is not null && !next.PayoutAsset.Equals(current.PayoutAsset))
+        {
+            problems.Add($"{nameof(next.PayoutAsset)} cannot change from {current.PayoutAsset} to {next.PayoutAsset}: booked amounts are in {current.PayoutAsset}");
+        }
+
+        if (next.Epochs != current.Epochs)
+        {
+            problems.Add($"{nameof(next.Epochs)} cannot change from {current.Epochs} to {next.Epochs}: epochs close in order on one calendar");
         }
 
         return problems;

@@ -1,14 +1,15 @@
 namespace Affiliates.Settlement;
 
-/// <summary>The result of settling one epoch of one registry: per-partner statements, payout intents and a Merkle root.</summary>
+/// <summary>The result of settling one epoch of one registry: per-payee statements, payout intents and a Merkle root.</summary>
 /// <remarks>
-/// Conservation: <see cref="Revenue"/> = <see cref="Protocol"/> + <see cref="Commissions"/>, and for every statement
-/// carry-in + earned = payable + carry-out + dust swept. Statements are ordered by partner (ordinal), payouts likewise.
+/// Conservation: <see cref="Revenue"/> = <see cref="Protocol"/> + <see cref="Commissions"/> + <see cref="Kickbacks"/>
+/// (affiliate fees are charged on top, outside the revenue), and for every statement carry-in + earned = payable +
+/// carry-out + dust swept. Statements are ordered by payee (partners, then users, each by address), payouts likewise.
 /// </remarks>
 /// <param name="RegistryId">The registry.</param>
 /// <param name="Epoch">The epoch.</param>
-/// <param name="Statements">One statement per partner with activity, a balance or a closing, ordered by partner.</param>
-/// <param name="Payouts">One pending payout intent per positive payable amount, ordered by partner.</param>
+/// <param name="Statements">One statement per payee with activity, a balance or a closing, ordered by payee.</param>
+/// <param name="Payouts">Pending payout intents for every positive payable amount, ordered by payee then address.</param>
 /// <param name="MerkleRoot">The <see cref="MerkleTree"/> root over the statements' hashes in statement order.</param>
 public sealed record EpochSettlement(
     string RegistryId,
@@ -17,14 +18,20 @@ public sealed record EpochSettlement(
     IReadOnlyList<PayoutIntent> Payouts,
     string MerkleRoot)
 {
-    /// <summary>Gets the revenue of all lines.</summary>
+    /// <summary>Gets the attributed revenue of the epoch's lines, refunds netted.</summary>
     public Amount Revenue => Sum(static s => s.Revenue);
 
-    /// <summary>Gets what the protocol keeps of all lines (dust swept not included).</summary>
-    public Amount Protocol => Sum(static s => s.Protocol);
+    /// <summary>Gets what the protocol keeps of that revenue (dust swept not included).</summary>
+    public Amount Protocol => Revenue - Commissions - Kickbacks;
 
     /// <summary>Gets the commissions earned by all partners.</summary>
-    public Amount Commissions => Sum(static s => s.Earned);
+    public Amount Commissions => Sum(static s => s.Commission);
+
+    /// <summary>Gets the kickbacks earned by all users.</summary>
+    public Amount Kickbacks => Sum(static s => s.Kickbacks);
+
+    /// <summary>Gets the affiliate fees earned by all partners (charged on top by the host).</summary>
+    public Amount AffiliateFees => Sum(static s => s.AffiliateFees);
 
     /// <summary>Gets the balances swept to the protocol under the dust rule.</summary>
     public Amount DustSwept => Sum(static s => s.DustSwept);
@@ -32,35 +39,42 @@ public sealed record EpochSettlement(
     /// <summary>Gets the total to pay out.</summary>
     public Amount Payable => Sum(static s => s.Payable);
 
-    /// <summary>Returns the statement of <paramref name="partner"/>, or null when the partner has none this epoch.</summary>
-    public EpochStatement? StatementOf(string partner)
+    /// <summary>Returns the statement of partner <paramref name="partner"/>, or null when it has none this epoch.</summary>
+    public EpochStatement? StatementOf(string partner) => StatementOf(PayeeKey.Partner(partner));
+
+    /// <summary>Returns the statement of <paramref name="payee"/>, or null when it has none this epoch.</summary>
+    public EpochStatement? StatementOf(PayeeKey payee)
     {
-        int index = IndexOf(partner);
+        int index = IndexOf(payee);
         return index < 0 ? null : Statements[index];
     }
 
-    /// <summary>Returns the proof that <paramref name="partner"/>'s statement is included under <see cref="MerkleRoot"/>.</summary>
-    /// <exception cref="KeyNotFoundException">The partner has no statement this epoch.</exception>
-    public MerkleProof ProveInclusion(string partner)
+    /// <summary>Returns the proof that <paramref name="payee"/>'s statement is included under <see cref="MerkleRoot"/>.</summary>
+    /// <exception cref="KeyNotFoundException">The payee has no statement this epoch.</exception>
+    public MerkleProof ProveInclusion(PayeeKey payee)
     {
-        int index = IndexOf(partner);
+        int index = IndexOf(payee);
         if (index < 0)
         {
-            throw new KeyNotFoundException($"Partner '{partner}' has no statement in epoch {Epoch.Id}.");
+            throw new KeyNotFoundException($"{payee} has no statement in epoch {Epoch.Id}.");
         }
 
         return MerkleTree.Prove(Statements.Select(s => s.Hash).ToArray(), index);
     }
 
-    private int IndexOf(string partner)
+    /// <summary>Returns the proof that partner <paramref name="partner"/>'s statement is included under <see cref="MerkleRoot"/>.</summary>
+    /// <exception cref="KeyNotFoundException">The partner has no statement this epoch.</exception>
+    public MerkleProof ProveInclusion(string partner) => ProveInclusion(PayeeKey.Partner(partner));
+
+    private int IndexOf(PayeeKey payee)
     {
-        ArgumentNullException.ThrowIfNull(partner);
+        ArgumentNullException.ThrowIfNull(payee.Payee);
         int low = 0;
         int high = Statements.Count - 1;
         while (low <= high)
         {
             int middle = low + ((high - low) / 2);
-            int order = string.CompareOrdinal(Statements[middle].Partner, partner);
+            int order = Statements[middle].Key.CompareTo(payee);
             if (order == 0)
             {
                 return middle;

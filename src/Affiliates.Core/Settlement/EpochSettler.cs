@@ -1,7 +1,7 @@
-using System.Buffers;
-using System.Runtime.CompilerServices;
+using System.Numerics;
 using System.Runtime.InteropServices;
-using Affiliates.Programs;
+using Affiliates.Kinds;
+using Affiliates.Ledger;
 using Affiliates.Tiers;
 
 namespace Affiliates.Settlement;
@@ -9,217 +9,228 @@ namespace Affiliates.Settlement;
 /// <summary>Settles one epoch of one registry: a pure, deterministic function of its <see cref="SettlementRequest"/>.</summary>
 /// <remarks>
 /// <para>
-/// Tier: a revenue-share partner's tier for the epoch is decided at the END of the epoch, on the metric including the
-/// epoch's own lines (lifetime revenue netted of clawbacks, or the epoch's referrals), and that tier's rate applies
-/// to every line of the epoch. A partner who crosses 50 SOL during a week earns 30 % on that whole week. A sticky
-/// ladder never returns a tier below the one held.
+/// Tier (revenue share): a partner's tier metric for the epoch is read at the END of the epoch, including the epoch's
+/// own lines (lifetime revenue netted of refunds, or the epoch's referrals); with tiers that never go down, the highest
+/// metric ever reached. Each line earns the rate its own terms version's ladder gives at that metric, so a partner who
+/// crosses 50 SOL during a week earns 30 % on that whole week, and a line made under earlier terms keeps their rates.
+/// A late line is priced at the metric its partner had at the end of the line's own epoch.
 /// </para>
 /// <para>
-/// Commission per line is revenue × rate truncated toward zero; the protocol keeps the rest of each line. The balance
-/// carry-in + earned is paid in full when it is positive and reaches the minimum payout; a positive balance below the
-/// minimum is carried over (or swept as dust, see <see cref="DustRule"/>); a negative balance (clawbacks above
-/// earnings) is carried over and nets future earnings, never paid.
+/// Fee share: each fee splits at the referral fee and kickback booked with it and the multiplier of its code's
+/// trailing revenue (<see cref="TrailingRevenue"/>); the partner's commission and the user's kickback go to their
+/// own statements. Affiliate fees are paid to the partner in full, as their own lines.
 /// </para>
 /// <para>
-/// A statement is written for every partner with lines, a non-zero carry-in, referrals or a closing; a partner with
-/// none of these keeps its latest statement as its state. Lines are ordered by (time, event id ordinal, sequence),
-/// statements and payouts by partner (ordinal), so the same input in any order gives byte-identical statements.
+/// A refund reverses, at its payment's rate and multiplier, its share of what the payment earned: with f the
+/// payment's pricing and R the payment's total refunded before it (earlier epochs first, then this epoch's refunds in
+/// line order), a refund of r reverses f(R + r) − f(R). However a payment is refunded in parts, the reversals sum to at
+/// most what it earned, and to exactly that when it is refunded in full.
 /// </para>
 /// <para>
-/// Work is done in passes over the lines in canonical order, each partner's lines and their hash encoding written
-/// into contiguous ranges, so the string contents of a million lines are read in order rather than chased partner by
-/// partner. Input already in canonical order (as stores return a ledger) is not sorted again.
+/// Every payee (partner or user) has its own balance: carry-in + earned is paid in full when it is positive and
+/// reaches the minimum payout; a positive balance below the minimum is carried over (or swept as dust, see
+/// <see cref="DustRule"/>); a negative balance (refunds above earnings) is carried over and nets future earnings,
+/// never paid. A partner's payable goes to its codes' payment addresses in force, in proportion to what each address's
+/// codes earned this epoch (largest remainder, ties by address); with no earning line, to its default address.
+/// </para>
+/// <para>
+/// A statement is written for every payee with lines, a non-zero carry-in, referrals or a closing. Lines are ordered
+/// by (time, event id ordinal, sequence, kind), statements by payee, so the same input in any order gives
+/// byte-identical statements.
 /// </para>
 /// </remarks>
 public static class EpochSettler
 {
-    /// <summary>Line encodings above this many bytes are hashed statement by statement instead of from one buffer.</summary>
-    private const long MaxBufferedBytes = 1 << 30;
-
     /// <summary>Settles <paramref name="request"/>.</summary>
-    /// <exception cref="SettlementException">A line is from another registry, outside the epoch, in another asset or
-    /// duplicated; a previous tier is not on the ladder; a referral count is negative.</exception>
-    public static EpochSettlement Settle(SettlementRequest request) => Settle(request, MaxBufferedBytes);
-
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // A settlement runs its loops once per epoch: too few calls for tiered JIT to reach full optimization.
-    internal static EpochSettlement Settle(SettlementRequest request, long maxBufferedBytes)
+    /// <exception cref="SettlementException">A line is from another registry, after the epoch, in another asset or
+    /// duplicated, or names an unpriced terms version or an unknown payment; a referral count is negative.</exception>
+    public static EpochSettlement Settle(SettlementRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        SettlementLine[] lines = request.Lines as SettlementLine[] ?? [.. request.Lines];
-        (Tally[] tallyOfLine, Dictionary<string, Tally> tallies, bool inCanonicalOrder) = Scan(request, lines);
-        int[]? order = inCanonicalOrder ? null : CanonicalOrder(request.Epoch, lines);
-        List<Tally> settled = Plan(request, tallies);
+        SettlementLine[] lines = [.. request.Lines];
+        Validate(request, lines);
+        Array.Sort(lines, CompareLines);
 
-        int lineCount = 0;
-        long byteCount = 0;
-        foreach (Tally tally in settled)
-        {
-            tally.NextLine = lineCount;
-            tally.NextByte = byteCount;
-            lineCount += tally.Count;
-            byteCount += tally.Bytes;
-        }
-
-        bool buffered = byteCount <= maxBufferedBytes;
-        byte[] encoding = buffered ? ArrayPool<byte>.Shared.Rent((int)byteCount) : [];
-        try
-        {
-            var allLines = new StatementLine[lineCount];
-            for (int k = 0; k < lines.Length; k++)
-            {
-                int i = order is null ? k : order[k];
-                SettlementLine line = lines[i];
-                Tally tally = tallyOfLine[i];
-                Amount commission = line.Amount.Times(tally.Rate);
-                tally.Earned += commission;
-                ref StatementLine target = ref allLines[tally.NextLine++];
-                target = new StatementLine(line.EventId, line.Sequence, line.OccurredAt, line.Code, line.Amount, tally.Rate, commission);
-                if (buffered)
-                {
-                    tally.NextByte += StatementHasher.WriteLine(encoding.AsSpan((int)tally.NextByte), target);
-                }
-            }
-
-            return Close(request, settled, allLines, buffered ? encoding : null);
-        }
-        finally
-        {
-            if (buffered)
-            {
-                ArrayPool<byte>.Shared.Return(encoding);
-            }
-        }
+        ProgramRules rules = ProgramRules.For(request.Terms.Kind);
+        Dictionary<string, PartnerTier> tiers = Tiers(request, rules, lines);
+        var earnings = new Dictionary<PayeeKey, List<SourcedLine>>();
+        Dictionary<string, LinePrice> payments = PricePayments(request, rules, lines, tiers, earnings);
+        ReverseRefunds(request, rules, lines, payments, earnings);
+        return Close(request, tiers, earnings);
     }
 
-    /// <summary>Validates every line in input order, tallies lines, revenue and encoded bytes by partner, and notes whether the input is already in canonical order.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // A settlement runs its loops once per epoch: too few calls for tiered JIT to reach full optimization.
-    private static (Tally[] TallyOfLine, Dictionary<string, Tally> Tallies, bool InCanonicalOrder) Scan(SettlementRequest request, SettlementLine[] lines)
+    /// <summary>Reads each partner's tier metric and tier at the end of the epoch.</summary>
+    private static Dictionary<string, PartnerTier> Tiers(SettlementRequest request, ProgramRules rules, SettlementLine[] lines)
     {
-        var tallies = new Dictionary<string, Tally>(StringComparer.Ordinal);
-        var tallyOfLine = new Tally[lines.Length];
-        bool inCanonicalOrder = true;
-        for (int i = 0; i < lines.Length; i++)
+        var revenue = new Dictionary<string, Amount>(StringComparer.Ordinal);
+        foreach (SettlementLine line in lines)
         {
-            SettlementLine line = lines[i];
-            Validate(request, line);
-            ref Tally? tally = ref CollectionsMarshal.GetValueRefOrAddDefault(tallies, line.Partner, out _);
-            tally ??= new Tally(line.Partner);
-            tally.Count++;
-            tally.Revenue += line.Amount;
-            tally.Bytes += StatementHasher.LineLength(line.EventId, line.Code);
-            tallyOfLine[i] = tally;
-            if (inCanonicalOrder && i > 0)
+            if (line.Kind == LedgerEntryKind.AttributedRevenue)
             {
-                int order = Compare(lines[i - 1], line);
-                inCanonicalOrder = order < 0;
-                ThrowIfDuplicate(order, line);
+                ref Amount sum = ref CollectionsMarshal.GetValueRefOrAddDefault(revenue, line.Partner, out _);
+                sum += line.Amount;
             }
         }
 
-        return (tallyOfLine, tallies, inCanonicalOrder);
-    }
-
-    /// <summary>Returns the line indices in canonical order, refusing duplicates.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // A settlement runs its loops once per epoch: too few calls for tiered JIT to reach full optimization.
-    private static int[] CanonicalOrder(Epoch epoch, SettlementLine[] lines)
-    {
-        var keys = new LineKey[lines.Length];
-        for (int i = 0; i < lines.Length; i++)
-        {
-            keys[i] = new LineKey((lines[i].OccurredAt - epoch.Start).ToInt64Nanoseconds(), lines[i].Sequence, i);
-        }
-
-        var comparer = new LineKeyOrder(lines);
-        keys.AsSpan().Sort(comparer);
-        int[] order = new int[keys.Length];
-        for (int k = 0; k < keys.Length; k++)
-        {
-            if (k > 0)
-            {
-                ThrowIfDuplicate(comparer.Compare(keys[k - 1], keys[k]), lines[keys[k].Index]);
-            }
-
-            order[k] = keys[k].Index;
-        }
-
-        return order;
-    }
-
-    /// <summary>Picks the partners that get a statement, in partner order, with each one's tier and rate for the epoch.</summary>
-    private static List<Tally> Plan(SettlementRequest request, Dictionary<string, Tally> tallies)
-    {
-        var partners = new HashSet<string>(tallies.Keys, StringComparer.Ordinal);
-        partners.UnionWith(request.PreviousStates.Keys);
+        var partners = new HashSet<string>(revenue.Keys, StringComparer.Ordinal);
+        partners.UnionWith(request.PreviousStates.Keys.Where(k => k.Kind == PayeeKind.Partner).Select(k => k.Payee));
         partners.UnionWith(request.Referrals.Keys);
         partners.UnionWith(request.ClosingPartners);
-        string[] ordered = [.. partners];
-        Array.Sort(ordered, StringComparer.Ordinal);
 
         SettlementTerms terms = request.Terms;
-        var settled = new List<Tally>(ordered.Length);
-        foreach (string partner in ordered)
+        var tiers = new Dictionary<string, PartnerTier>(StringComparer.Ordinal);
+        foreach (string partner in partners)
         {
-            Tally tally = tallies.GetValueOrDefault(partner) ?? new Tally(partner);
-            tally.Previous = request.PreviousStates.GetValueOrDefault(partner) ?? PartnerState.New;
-            tally.Referrals = request.Referrals.GetValueOrDefault(partner);
-            tally.Closing = request.ClosingPartners.Contains(partner);
-            if (tally.Count == 0 && tally.Previous.CarryIn.IsZero && tally.Referrals == 0 && !tally.Closing)
+            int referrals = request.Referrals.GetValueOrDefault(partner);
+            if (referrals < 0)
+            {
+                throw new SettlementException(SettlementError.NegativeReferrals, partner, $"Partner '{partner}' has {referrals} referrals.");
+            }
+
+            PartnerState previous = request.PreviousStates.GetValueOrDefault(PayeeKey.Partner(partner)) ?? PartnerState.New;
+            Amount lifetime = previous.LifetimeRevenue + revenue.GetValueOrDefault(partner);
+            Int128 metric = 0;
+            string tier = string.Empty;
+            if (rules.HasTiers && terms.Tiers is { } ladder)
+            {
+                metric = terms.TierMetric == Programs.TierMetric.LifetimeRevenue ? lifetime.Units : referrals;
+                if (ladder.NeverDowngrade && previous.TierMetric > metric)
+                {
+                    metric = previous.TierMetric;
+                }
+
+                tier = ladder.Ladder.TryEvaluate(metric, out LadderStep<Tier> step) ? step.Value.Name : string.Empty;
+            }
+
+            tiers[partner] = new PartnerTier(tier, metric, lifetime, referrals);
+        }
+
+        return tiers;
+    }
+
+    /// <summary>Prices every payment and affiliate fee line; returns each payment's price for its refunds in this epoch.</summary>
+    private static Dictionary<string, LinePrice> PricePayments(
+        SettlementRequest request, ProgramRules rules, SettlementLine[] lines, Dictionary<string, PartnerTier> tiers, Dictionary<PayeeKey, List<SourcedLine>> earnings)
+    {
+        var trailing = new TrailingRevenue(request.DailyRevenue);
+        var payments = new Dictionary<string, LinePrice>(StringComparer.Ordinal);
+        foreach (SettlementLine line in lines)
+        {
+            bool late = line.OccurredAt < request.Epoch.Start;
+            if (line.Kind == LedgerEntryKind.AffiliateFee)
+            {
+                Add(earnings, PayeeKey.Partner(line.Partner), line, StatementLineKind.AffiliateFee, late, Amount.Zero, Rate.Full, Multiplier.One, line.Amount);
+                continue;
+            }
+
+            if (line.RefundOf is not null)
             {
                 continue;
             }
 
-            if (tally.Referrals < 0)
+            LinePrice price = rules.PriceOf(line, PricingOf(request.Terms, line), line.OwnEpochTierMetric ?? tiers[line.Partner].Metric, trailing);
+            Shares shares = rules.Split(line.Amount, price);
+            payments[line.EventId] = price;
+            Add(earnings, PayeeKey.Partner(line.Partner), line, StatementLineKind.Commission, late, line.Amount, price.Rate, price.Multiplier, shares.Partner);
+            if (line.User is not null && price.Kickback != Rate.Zero)
             {
-                throw new SettlementException(SettlementError.NegativeReferrals, partner, $"Partner '{partner}' has {tally.Referrals} referrals.");
+                Add(earnings, PayeeKey.User(line.User), line, StatementLineKind.Kickback, late, line.Amount, price.Kickback, price.Multiplier, shares.User);
             }
-
-            Amount lifetime = tally.Previous.LifetimeRevenue + tally.Revenue;
-            tally.Tier = terms.Kind == ProgramKind.RevenueShare
-                ? AssignTier(terms, partner, tally.Previous.Tier, terms.TierMetric == TierMetric.LifetimeRevenue ? lifetime.Units : tally.Referrals)
-                : null;
-            tally.Rate = terms.Kind == ProgramKind.RevenueShare ? tally.Tier?.Rate ?? Rate.Zero : Rate.Full;
-            settled.Add(tally);
         }
 
-        return settled;
+        return payments;
     }
 
-    /// <summary>Closes each partner's balance into a statement, hashes it, and turns what is payable into a payout intent.</summary>
-    private static EpochSettlement Close(SettlementRequest request, List<Tally> settled, StatementLine[] allLines, byte[]? encoding)
+    /// <summary>Reverses each refund's share of what its payment earned, refunds of one payment cumulatively in line order.</summary>
+    private static void ReverseRefunds(
+        SettlementRequest request, ProgramRules rules, SettlementLine[] lines, Dictionary<string, LinePrice> payments, Dictionary<PayeeKey, List<SourcedLine>> earnings)
     {
-        var writer = new CanonicalWriter();
-        var statements = new List<EpochStatement>(settled.Count);
-        var payouts = new List<PayoutIntent>();
-        foreach (Tally tally in settled)
+        var refunded = new Dictionary<string, Amount>(StringComparer.Ordinal);
+        foreach (SettlementLine line in lines)
         {
-            EpochStatement statement = Statement(request, tally, new ArraySegment<StatementLine>(allLines, tally.NextLine - tally.Count, tally.Count));
-            if (encoding is null)
+            if (line.Kind != LedgerEntryKind.AttributedRevenue || line.RefundOf is not { } paymentId)
             {
-                statement = statement with { Hash = StatementHasher.ComputeHash(writer, statement) };
+                continue;
+            }
+
+            LinePrice price;
+            if (payments.TryGetValue(paymentId, out LinePrice samePrice))
+            {
+                price = samePrice;
+                refunded.TryAdd(paymentId, Amount.Zero);
+            }
+            else if (request.Payments.TryGetValue(paymentId, out PaymentPricing? earlier))
+            {
+                price = new LinePrice(earlier.Rate, earlier.Multiplier, line.Kickback);
+                refunded.TryAdd(paymentId, earlier.RefundedBefore);
             }
             else
             {
-                writer.Reset();
-                StatementHasher.WriteHeader(writer, statement);
-                writer.WriteRaw(encoding.AsSpan((int)(tally.NextByte - tally.Bytes), (int)tally.Bytes));
-                statement = statement with { Hash = writer.Sha256Hex() };
+                throw new SettlementException(
+                    SettlementError.UnknownPayment, LineKeyText(line), $"Refund line {LineKeyText(line)} refunds '{paymentId}', which is neither in epoch {request.Epoch.Id} nor priced in the request.");
             }
 
+            Amount before = refunded[paymentId];
+            Amount after = before - line.Amount;
+            Shares from = rules.Split(before, price);
+            Shares to = rules.Split(after, price);
+            refunded[paymentId] = after;
+            bool late = line.OccurredAt < request.Epoch.Start;
+            Add(earnings, PayeeKey.Partner(line.Partner), line, StatementLineKind.Commission, late, line.Amount, price.Rate, price.Multiplier, from.Partner - to.Partner);
+            if (line.User is not null && price.Kickback != Rate.Zero)
+            {
+                Add(earnings, PayeeKey.User(line.User), line, StatementLineKind.Kickback, late, line.Amount, price.Kickback, price.Multiplier, from.User - to.User);
+            }
+        }
+    }
+
+    /// <summary>Closes each payee's balance into a statement, hashes it, and turns what is payable into payout intents.</summary>
+    private static EpochSettlement Close(SettlementRequest request, Dictionary<string, PartnerTier> tiers, Dictionary<PayeeKey, List<SourcedLine>> earnings)
+    {
+        var payees = new HashSet<PayeeKey>(earnings.Keys);
+        payees.UnionWith(request.PreviousStates.Keys);
+        payees.UnionWith(tiers.Keys.Select(PayeeKey.Partner));
+        PayeeKey[] ordered = [.. payees];
+        Array.Sort(ordered);
+
+        var writer = new CanonicalWriter();
+        var statements = new List<EpochStatement>(ordered.Length);
+        var payouts = new List<PayoutIntent>();
+        foreach (PayeeKey payee in ordered)
+        {
+            List<SourcedLine> sourced = earnings.GetValueOrDefault(payee) ?? [];
+            PartnerState previous = request.PreviousStates.GetValueOrDefault(payee) ?? PartnerState.New;
+            PartnerTier tier = payee.Kind == PayeeKind.Partner && tiers.TryGetValue(payee.Payee, out PartnerTier found)
+                ? found
+                : new PartnerTier(string.Empty, 0, previous.LifetimeRevenue, 0);
+            bool closing = payee.Kind == PayeeKind.Partner && request.ClosingPartners.Contains(payee.Payee);
+            if (sourced.Count == 0 && previous.CarryIn.IsZero && tier.Referrals == 0 && !closing)
+            {
+                continue;
+            }
+
+            sourced.Sort(static (x, y) => CompareStatementLines(x.Line, y.Line));
+            EpochStatement statement = Statement(request, payee, previous, tier, closing, sourced);
+            statement = statement with { Hash = StatementHasher.ComputeHash(writer, statement) };
             statements.Add(statement);
             if (statement.Payable.IsPositive)
             {
-                payouts.Add(new PayoutIntent(
-                    PayoutId.For(writer, request.RegistryId, request.Epoch.Id, tally.Partner, request.Terms.PayoutAsset),
-                    request.RegistryId,
-                    request.Epoch.Id,
-                    tally.Partner,
-                    tally.Partner,
-                    request.Terms.PayoutAsset,
-                    statement.Payable,
-                    PayoutStatus.Pending,
-                    Version: 0,
-                    request.SettledAt,
-                    TransactionId: null));
+                foreach ((string address, Amount amount) in Addresses(request, payee, sourced, statement.Payable))
+                {
+                    payouts.Add(new PayoutIntent(
+                        PayoutId.For(writer, request.RegistryId, request.Epoch.Id, payee.Kind, payee.Payee, address, request.Terms.PayoutAsset),
+                        request.RegistryId,
+                        request.Epoch.Id,
+                        payee.Payee,
+                        address,
+                        request.Terms.PayoutAsset,
+                        amount,
+                        PayoutStatus.Pending,
+                        Version: 0,
+                        request.SettledAt,
+                        TransactionId: null)
+                    { PayeeKind = payee.Kind });
+                }
             }
         }
 
@@ -227,10 +238,17 @@ public static class EpochSettler
         return new EpochSettlement(request.RegistryId, request.Epoch, statements, payouts, root);
     }
 
-    private static EpochStatement Statement(SettlementRequest request, Tally tally, ArraySegment<StatementLine> lines)
+    private static EpochStatement Statement(SettlementRequest request, PayeeKey payee, PartnerState previous, PartnerTier tier, bool closing, List<SourcedLine> sourced)
     {
-        PartnerState previous = tally.Previous;
-        Amount balance = previous.CarryIn + tally.Earned;
+        var lines = new StatementLine[sourced.Count];
+        Amount earned = Amount.Zero;
+        for (int i = 0; i < lines.Length; i++)
+        {
+            lines[i] = sourced[i].Line;
+            earned += lines[i].Amount;
+        }
+
+        Amount balance = previous.CarryIn + earned;
         Amount payable = Amount.Zero;
         Amount dust = Amount.Zero;
         int idleEpochs = 0;
@@ -240,8 +258,8 @@ public static class EpochSettler
         }
         else if (balance.IsPositive)
         {
-            idleEpochs = tally.Count == 0 ? previous.IdleEpochs + 1 : 0;
-            if (tally.Closing || idleEpochs >= request.Terms.Dust.IdleEpochs)
+            idleEpochs = lines.Length == 0 ? previous.IdleEpochs + 1 : 0;
+            if (closing || idleEpochs >= request.Terms.Dust.IdleEpochs)
             {
                 dust = balance;
                 idleEpochs = 0;
@@ -253,83 +271,132 @@ public static class EpochSettler
             request.Epoch.Id,
             request.Epoch.Start,
             request.Epoch.End,
-            tally.Partner,
-            tally.Tier?.Name ?? string.Empty,
-            previous.LifetimeRevenue + tally.Revenue,
+            payee.Kind,
+            payee.Payee,
+            request.Terms.PayoutAsset,
+            tier.Name,
+            tier.Metric,
+            tier.Lifetime,
             previous.CarryIn,
-            tally.Earned,
+            earned,
             payable,
             balance - payable - dust,
             lines,
             Hash: string.Empty,
-            tally.Referrals,
+            tier.Referrals,
             dust,
             idleEpochs);
     }
 
-    private static Tier? AssignTier(SettlementTerms terms, string partner, string currentName, Int128 metric)
+    /// <summary>Splits a payable amount over the addresses the payee is paid at.</summary>
+    private static List<(string Address, Amount Amount)> Addresses(SettlementRequest request, PayeeKey payee, List<SourcedLine> sourced, Amount payable)
     {
-        TierLadder ladder = terms.Tiers!;
-        Tier? current = null;
-        if (currentName.Length > 0)
+        if (payee.Kind == PayeeKind.User)
         {
-            foreach (LadderStep<Tier> step in ladder.Ladder.Steps)
-            {
-                if (string.Equals(step.Value.Name, currentName, StringComparison.Ordinal))
-                {
-                    current = step.Value;
-                }
-            }
+            return [(payee.Payee, payable)];
+        }
 
-            if (current is null)
+        string fallback = request.DefaultAddresses.GetValueOrDefault(payee.Payee) ?? payee.Payee;
+        var weights = new SortedDictionary<string, BigInteger>(StringComparer.Ordinal);
+        foreach (SourcedLine line in sourced)
+        {
+            if (line.Line.Amount.IsPositive)
+            {
+                string address = request.PaymentAddresses.GetValueOrDefault((line.Line.Code, line.Generation)) ?? fallback;
+                weights[address] = weights.GetValueOrDefault(address) + (BigInteger)line.Line.Amount.Units;
+            }
+        }
+
+        if (weights.Count <= 1)
+        {
+            return [(weights.Count == 0 ? fallback : weights.Keys.First(), payable)];
+        }
+
+        // Largest remainder: floor each exact share, then one unit each to the largest remainders, ties by address.
+        BigInteger total = weights.Values.Aggregate(BigInteger.Zero, static (sum, w) => sum + w);
+        var parts = weights.Select(w => (Address: w.Key, Share: BigInteger.DivRem((BigInteger)payable.Units * w.Value, total))).ToList();
+        BigInteger left = (BigInteger)payable.Units - parts.Aggregate(BigInteger.Zero, static (sum, p) => sum + p.Share.Quotient);
+        var extra = new HashSet<string>(
+            parts.Select((p, index) => (p.Address, p.Share.Remainder, index)).OrderByDescending(p => p.Remainder).ThenBy(p => p.index).Take((int)left).Select(p => p.Address),
+            StringComparer.Ordinal);
+        return [.. parts
+            .Select(p => (p.Address, Amount.FromUnits((Int128)(p.Share.Quotient + (extra.Contains(p.Address) ? 1 : 0)))))
+            .Where(p => p.Item2.IsPositive)];
+    }
+
+    private static TermsPricing PricingOf(SettlementTerms terms, SettlementLine line)
+    {
+        if (terms.Versions.Count > 0 && !terms.Versions.ContainsKey(line.TermsVersion))
+        {
+            throw new SettlementException(
+                SettlementError.UnknownTermsVersion, LineKeyText(line), $"Line {LineKeyText(line)} is priced under terms version {line.TermsVersion}, which the settlement terms do not have.");
+        }
+
+        return terms.PricingOf(line.TermsVersion);
+    }
+
+    private static void Add(
+        Dictionary<PayeeKey, List<SourcedLine>> earnings,
+        PayeeKey payee,
+        SettlementLine line,
+        StatementLineKind kind,
+        bool late,
+        Amount revenue,
+        Rate rate,
+        Multiplier multiplier,
+        Amount amount)
+    {
+        ref List<SourcedLine>? list = ref CollectionsMarshal.GetValueRefOrAddDefault(earnings, payee, out _);
+        list ??= [];
+        list.Add(new SourcedLine(new StatementLine(line.EventId, line.Sequence, line.OccurredAt, line.Code, kind, late, revenue, rate, multiplier, amount), line.CodeGeneration));
+    }
+
+    private static void Validate(SettlementRequest request, SettlementLine[] lines)
+    {
+        var keys = new HashSet<(string, int)>(lines.Length);
+        Asset asset = request.Terms.PayoutAsset;
+        foreach (SettlementLine line in lines)
+        {
+            ArgumentNullException.ThrowIfNull(line, nameof(request.Lines));
+            if (!string.Equals(line.RegistryId, request.RegistryId, StringComparison.Ordinal))
             {
                 throw new SettlementException(
-                    SettlementError.UnknownTier, currentName, $"Partner '{partner}' holds tier '{currentName}', which is not on the ladder.");
+                    SettlementError.LineFromAnotherRegistry, LineKeyText(line), $"Line {LineKeyText(line)} belongs to registry '{line.RegistryId}', not '{request.RegistryId}'.");
             }
-        }
 
-        return ladder.Assign(metric, current, manualOverride: null).Tier;
-    }
+            if (line.OccurredAt >= request.Epoch.End)
+            {
+                throw new SettlementException(
+                    SettlementError.LineOutsideEpoch, LineKeyText(line), $"Line {LineKeyText(line)} at {line.OccurredAt} is after epoch {request.Epoch.Id} {request.Epoch.Interval}.");
+            }
 
-    private static void Validate(SettlementRequest request, SettlementLine line)
-    {
-        if (!string.Equals(line.RegistryId, request.RegistryId, StringComparison.Ordinal))
-        {
-            throw new SettlementException(
-                SettlementError.LineFromAnotherRegistry, LineKeyText(line), $"Line {LineKeyText(line)} belongs to registry '{line.RegistryId}', not '{request.RegistryId}'.");
-        }
+            if (!ReferenceEquals(line.Asset, asset) && !line.Asset.Equals(asset))
+            {
+                bool sameName = line.Asset.Chain == asset.Chain && line.Asset.Symbol == asset.Symbol;
+                throw new SettlementException(
+                    sameName ? SettlementError.AssetMismatch : SettlementError.UnknownAsset,
+                    LineKeyText(line),
+                    $"Line {LineKeyText(line)} is in {line.Asset} ({line.Asset.Decimals} decimals, contract {line.Asset.Contract ?? "native"}); the program pays in {asset} ({asset.Decimals} decimals, contract {asset.Contract ?? "native"}).");
+            }
 
-        if (!request.Epoch.Contains(line.OccurredAt))
-        {
-            throw new SettlementException(
-                SettlementError.LineOutsideEpoch, LineKeyText(line), $"Line {LineKeyText(line)} at {line.OccurredAt} is outside epoch {request.Epoch.Id} {request.Epoch.Interval}.");
-        }
+            if (line.Kind is not (LedgerEntryKind.AttributedRevenue or LedgerEntryKind.AffiliateFee))
+            {
+                throw new ArgumentException($"Line {LineKeyText(line)} books {line.Kind}, which is neither attributed revenue nor an affiliate fee.", nameof(request));
+            }
 
-        Asset asset = request.Terms.PayoutAsset;
-        if (!ReferenceEquals(line.Asset, asset) && !line.Asset.Equals(asset))
-        {
-            bool sameName = line.Asset.Chain == asset.Chain && line.Asset.Symbol == asset.Symbol;
-            throw new SettlementException(
-                sameName ? SettlementError.AssetMismatch : SettlementError.UnknownAsset,
-                LineKeyText(line),
-                $"Line {LineKeyText(line)} is in {line.Asset} ({line.Asset.Decimals} decimals, contract {line.Asset.Contract ?? "native"}); the program pays in {asset} ({asset.Decimals} decimals, contract {asset.Contract ?? "native"}).");
-        }
-    }
-
-    private static void ThrowIfDuplicate(int order, SettlementLine line)
-    {
-        if (order == 0)
-        {
-            throw new SettlementException(SettlementError.DuplicateLine, LineKeyText(line), $"Line {LineKeyText(line)} appears twice.");
+            if (!keys.Add((line.EventId, line.Sequence)))
+            {
+                throw new SettlementException(SettlementError.DuplicateLine, LineKeyText(line), $"Line {LineKeyText(line)} appears twice.");
+            }
         }
     }
 
     private static string LineKeyText(SettlementLine line) => $"{line.EventId}#{line.Sequence}";
 
     /// <summary>Canonical line order: time, then event id (ordinal), then sequence.</summary>
-    private static int Compare(SettlementLine x, SettlementLine y)
+    private static int CompareLines(SettlementLine? x, SettlementLine? y)
     {
-        int order = x.OccurredAt.CompareTo(y.OccurredAt);
+        int order = x!.OccurredAt.CompareTo(y!.OccurredAt);
         if (order == 0)
         {
             order = string.CompareOrdinal(x.EventId, y.EventId);
@@ -338,51 +405,25 @@ public static class EpochSettler
         return order != 0 ? order : x.Sequence.CompareTo(y.Sequence);
     }
 
-    /// <summary>What settlement accumulates for one partner across the passes.</summary>
-    private sealed class Tally(string partner)
+    private static int CompareStatementLines(StatementLine x, StatementLine y)
     {
-        public string Partner { get; } = partner;
-
-        public int Count { get; set; }
-
-        public Amount Revenue { get; set; }
-
-        public long Bytes { get; set; }
-
-        public PartnerState Previous { get; set; } = PartnerState.New;
-
-        public int Referrals { get; set; }
-
-        public bool Closing { get; set; }
-
-        public Tier? Tier { get; set; }
-
-        public Rate Rate { get; set; }
-
-        public Amount Earned { get; set; }
-
-        /// <summary>Gets or sets where the partner's next statement line goes in the epoch's line array.</summary>
-        public int NextLine { get; set; }
-
-        /// <summary>Gets or sets where the partner's next line encoding goes in the epoch's encoding buffer.</summary>
-        public long NextByte { get; set; }
-    }
-
-    /// <summary>A line's time (nanoseconds into the epoch), sequence and index in the request: a small sort key.</summary>
-    private readonly record struct LineKey(long Offset, int Sequence, int Index);
-
-    /// <summary>Canonical order over sort keys, reading the event id only on equal times.</summary>
-    private readonly struct LineKeyOrder(SettlementLine[] lines) : IComparer<LineKey>
-    {
-        public int Compare(LineKey x, LineKey y)
+        int order = x.OccurredAt.CompareTo(y.OccurredAt);
+        if (order == 0)
         {
-            int order = x.Offset.CompareTo(y.Offset);
-            if (order == 0)
-            {
-                order = string.CompareOrdinal(lines[x.Index].EventId, lines[y.Index].EventId);
-            }
-
-            return order != 0 ? order : x.Sequence.CompareTo(y.Sequence);
+            order = string.CompareOrdinal(x.EventId, y.EventId);
         }
+
+        if (order == 0)
+        {
+            order = x.Sequence.CompareTo(y.Sequence);
+        }
+
+        return order != 0 ? order : x.Kind.CompareTo(y.Kind);
     }
+
+    /// <summary>A partner's tier for the epoch.</summary>
+    private readonly record struct PartnerTier(string Name, Int128 Metric, Amount Lifetime, int Referrals);
+
+    /// <summary>A statement line and the generation of its code, for the payment address.</summary>
+    private readonly record struct SourcedLine(StatementLine Line, int Generation);
 }

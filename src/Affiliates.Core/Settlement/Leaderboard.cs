@@ -1,6 +1,6 @@
 namespace Affiliates.Settlement;
 
-/// <summary>Ranks partners of a registry by their statements.</summary>
+/// <summary>Ranks partners of a registry by their statements (users' kickback statements are not ranked).</summary>
 public static class Leaderboard
 {
     /// <summary>
@@ -32,7 +32,10 @@ public static class Leaderboard
                 throw new ArgumentException($"Statements of registries '{registry}' and '{statement.RegistryId}' cannot share a leaderboard.", nameof(statements));
             }
 
-            totals[statement.Partner] = checked(totals.GetValueOrDefault(statement.Partner) + ValueOf(statement, metric));
+            if (statement.Kind == PayeeKind.Partner)
+            {
+                totals[statement.Payee] = checked(totals.GetValueOrDefault(statement.Payee) + ValueOf(statement, metric));
+            }
         }
 
         return totals

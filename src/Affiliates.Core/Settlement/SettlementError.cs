@@ -6,7 +6,7 @@ public enum SettlementError
     /// <summary>A line belongs to another registry.</summary>
     LineFromAnotherRegistry,
 
-    /// <summary>A line's time is outside the epoch.</summary>
+    /// <summary>A line's time is after the epoch.</summary>
     LineOutsideEpoch,
 
     /// <summary>A line is in an asset the program does not pay in (another chain or symbol).</summary>
@@ -18,9 +18,12 @@ public enum SettlementError
     /// <summary>The same line (time, event id, line id) appears twice.</summary>
     DuplicateLine,
 
-    /// <summary>A partner's previous tier is not on the program's ladder.</summary>
-    UnknownTier,
-
     /// <summary>A partner's new referral count is negative.</summary>
     NegativeReferrals,
+
+    /// <summary>A line names a terms version the settlement terms do not price.</summary>
+    UnknownTermsVersion,
+
+    /// <summary>A refund's line names a payment that is neither in the epoch nor priced in the request.</summary>
+    UnknownPayment,
 }

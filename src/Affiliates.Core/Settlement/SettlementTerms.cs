@@ -1,14 +1,20 @@
+using System.Collections.Frozen;
 using Affiliates.Programs;
 using Affiliates.Tiers;
 
 namespace Affiliates.Settlement;
 
 /// <summary>The program terms an epoch is settled under.</summary>
-/// <param name="Kind">Revenue share (commission = tier rate × attributed revenue) or fee share (lines are commission already).</param>
+/// <remarks>
+/// The epoch's terms (the version in force when the epoch started) decide the minimum payout and the tier named on
+/// statements. Each line is priced under its own terms version (<see cref="Versions"/>): the one its binding recorded,
+/// so a change of terms applies forward only.
+/// </remarks>
+/// <param name="Kind">Revenue share (commission = tier rate × attributed revenue) or fee share (referral fee × multiplier, kickback).</param>
 /// <param name="PayoutAsset">The asset every line, balance and payout is in.</param>
 /// <param name="MinimumPayout">A balance is paid only when it reaches this; below it, it carries over. Zero pays any positive balance.</param>
 /// <param name="Dust">When a balance that stays below the minimum is swept to the protocol.</param>
-/// <param name="Tiers">The tier ladder; required for <see cref="ProgramKind.RevenueShare"/>, ignored for fee share.</param>
+/// <param name="Tiers">The epoch's tier ladder; required for <see cref="ProgramKind.RevenueShare"/>, ignored for fee share.</param>
 /// <param name="TierMetric">What the ladder is measured over.</param>
 public sealed record SettlementTerms(
     ProgramKind Kind,
@@ -44,20 +50,43 @@ public sealed record SettlementTerms(
         ? TierMetric
         : throw new ArgumentOutOfRangeException(nameof(TierMetric), TierMetric, "TierMetric must be a defined metric.");
 
+    /// <summary>Gets how each terms version prices its lines; a version absent here is priced with <see cref="Tiers"/> and no multiplier.</summary>
+    public IReadOnlyDictionary<int, TermsPricing> Versions { get; init; } = FrozenDictionary<int, TermsPricing>.Empty;
+
+    /// <summary>Returns how lines of terms version <paramref name="version"/> are priced.</summary>
+    public TermsPricing PricingOf(int version) =>
+        Versions.TryGetValue(version, out TermsPricing? pricing) ? pricing : new TermsPricing(Tiers, null, 1);
+
     /// <summary>Creates settlement terms from a registry's program terms.</summary>
     /// <remarks>The program's tier steps become a ladder with inclusive lower bounds, sticky when the terms say tiers never downgrade.</remarks>
     /// <param name="terms">The registry's terms in force for the epoch.</param>
     /// <param name="dust">The dust rule, which program terms do not carry.</param>
-    public static SettlementTerms FromProgram(ProgramTerms terms, DustRule dust)
+    public static SettlementTerms FromProgram(ProgramTerms terms, DustRule dust) => FromProgram(terms, dust, [Preconditions.NotNull(terms)]);
+
+    /// <summary>Creates settlement terms for an epoch from the terms in force for it and every version its lines may be priced under.</summary>
+    /// <param name="terms">The registry's terms in force for the epoch.</param>
+    /// <param name="dust">The dust rule, which program terms do not carry.</param>
+    /// <param name="versions">Every terms version of the registry.</param>
+    public static SettlementTerms FromProgram(ProgramTerms terms, DustRule dust, IEnumerable<ProgramTerms> versions)
     {
         ArgumentNullException.ThrowIfNull(terms);
-        TierLadder? ladder = terms.Tiers.Count == 0
-            ? null
-            : new TierLadder(
-                new Ladder<Tier>(
-                    LadderBoundary.InclusiveLowerBound,
-                    terms.Tiers.Select(step => new LadderStep<Tier>(step.AtLeast.Units, new Tier(step.Name, step.Rate)))),
-                terms.TiersNeverDowngrade);
-        return new SettlementTerms(terms.Kind, terms.PayoutAsset, terms.MinimumPayout, dust, ladder, terms.TierMetric);
+        ArgumentNullException.ThrowIfNull(versions);
+        return new SettlementTerms(terms.Kind, terms.PayoutAsset, terms.MinimumPayout, dust, LadderOf(terms), terms.TierMetric)
+        {
+            Versions = versions.ToFrozenDictionary(
+                v => v.Version,
+                v => new TermsPricing(
+                    LadderOf(v),
+                    v.MultiplierLadder.Count == 0
+                        ? null
+                        : new Ladder<Multiplier>(LadderBoundary.ExclusiveLowerBound, v.MultiplierLadder.Select(step => new LadderStep<Multiplier>(step.Above.Units, step.Multiplier))),
+                    (int)v.AttributionWindow.Days)),
+        };
     }
+
+    private static TierLadder? LadderOf(ProgramTerms terms) => terms.Tiers.Count == 0
+        ? null
+        : new TierLadder(
+            new Ladder<Tier>(LadderBoundary.InclusiveLowerBound, terms.Tiers.Select(step => new LadderStep<Tier>(step.AtLeast.Units, new Tier(step.Name, step.Rate)))),
+            terms.TiersNeverDowngrade);
 }

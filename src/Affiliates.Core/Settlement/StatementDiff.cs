@@ -5,13 +5,13 @@ namespace Affiliates.Settlement;
 /// <summary>Compares two settlements of the same epoch (for example a stored one and a recomputation) statement by statement.</summary>
 public static class StatementDiff
 {
-    /// <summary>Lists every difference, ordered by partner (ordinal), then field, then line key; empty when both agree.</summary>
+    /// <summary>Lists every difference, ordered by payee ("partner:…", "user:…", ordinal), then field, then line key; empty when both agree.</summary>
     public static IReadOnlyList<StatementDifference> Compare(IEnumerable<EpochStatement> expected, IEnumerable<EpochStatement> actual)
     {
         ArgumentNullException.ThrowIfNull(expected);
         ArgumentNullException.ThrowIfNull(actual);
-        Dictionary<string, EpochStatement> left = expected.ToDictionary(s => s.Partner, StringComparer.Ordinal);
-        Dictionary<string, EpochStatement> right = actual.ToDictionary(s => s.Partner, StringComparer.Ordinal);
+        Dictionary<string, EpochStatement> left = expected.ToDictionary(s => s.Key.ToString(), StringComparer.Ordinal);
+        Dictionary<string, EpochStatement> right = actual.ToDictionary(s => s.Key.ToString(), StringComparer.Ordinal);
         var differences = new List<StatementDifference>();
         foreach (string partner in left.Keys.Union(right.Keys, StringComparer.Ordinal).Order(StringComparer.Ordinal))
         {
@@ -53,7 +53,9 @@ public static class StatementDiff
     [
         (nameof(EpochStatement.RegistryId), s => s.RegistryId),
         (nameof(EpochStatement.EpochId), s => s.EpochId),
+        (nameof(EpochStatement.Asset), s => s.Asset),
         (nameof(EpochStatement.Tier), s => s.Tier),
+        (nameof(EpochStatement.TierMetric), s => s.TierMetric),
         (nameof(EpochStatement.LifetimeRevenue), s => s.LifetimeRevenue),
         (nameof(EpochStatement.CarryIn), s => s.CarryIn),
         (nameof(EpochStatement.Earned), s => s.Earned),
@@ -65,7 +67,7 @@ public static class StatementDiff
         (nameof(EpochStatement.Hash), s => s.Hash),
     ];
 
-    private static string Key(StatementLine line) => line.EventId + "#" + line.Sequence.ToString(CultureInfo.InvariantCulture);
+    private static string Key(StatementLine line) => $"{line.EventId}#{line.Sequence.ToString(CultureInfo.InvariantCulture)}/{line.Kind}";
 
     private static string Text(object value) => Convert.ToString(value, CultureInfo.InvariantCulture) ?? string.Empty;
 }

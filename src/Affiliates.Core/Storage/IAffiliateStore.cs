@@ -24,6 +24,9 @@ public interface IAffiliateStore
     /// <summary>Gets the latest generation of a code, or <see langword="null"/>.</summary>
     ValueTask<PartnerCode?> GetCodeAsync(string registryId, string code, CancellationToken cancellationToken = default);
 
+    /// <summary>Gets one generation of a code, or <see langword="null"/>.</summary>
+    ValueTask<PartnerCode?> GetCodeGenerationAsync(string registryId, string code, int generation, CancellationToken cancellationToken = default);
+
     /// <summary>Lists the latest generation of every code an address owns in a registry, ordered by code.</summary>
     ValueTask<IReadOnlyList<PartnerCode>> ListCodesByOwnerAsync(string registryId, string ownerAddress, CancellationToken cancellationToken = default);
 
@@ -49,21 +52,34 @@ public interface IAffiliateStore
     IAsyncEnumerable<LedgerEntry> ReadLedgerAsync(string registryId, Instant start, Instant end, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Reads the entries of the given kinds that carry a code, with <paramref name="start"/> ≤ time &lt; <paramref name="end"/>,
-    /// ordered by (time, event id, sequence): what settlement needs, selected by the store rather than by its caller.
+    /// Reads the entries of the given kinds that carry a code, booked with <paramref name="start"/> ≤ booked at &lt; <paramref name="end"/>,
+    /// ordered by (booked at, time, event id, sequence): what settlement needs, selected by the store rather than by its caller.
     /// </summary>
+    /// <remarks>Within one epoch that order is (time, event id, sequence): late entries are all booked at the epoch's start, before the epoch's own.</remarks>
     IAsyncEnumerable<LedgerEntry> ReadAttributedLedgerAsync(string registryId, IReadOnlyCollection<LedgerEntryKind> kinds, Instant start, Instant end, CancellationToken cancellationToken = default);
 
-    /// <summary>Reads the entries attributed to one generation of a code in [<paramref name="start"/>, <paramref name="end"/>), ordered by (time, event id, sequence).</summary>
-    IAsyncEnumerable<LedgerEntry> ReadCodeLedgerAsync(string registryId, string code, int generation, Instant start, Instant end, CancellationToken cancellationToken = default);
+    /// <summary>Lists the refunds of an event: applied ones by ordinal, then held and refused ones by refund id.</summary>
+    ValueTask<IReadOnlyList<RefundRecord>> ListRefundsAsync(string registryId, string paymentId, CancellationToken cancellationToken = default);
+
+    /// <summary>Gets a refund by its event id, or <see langword="null"/>.</summary>
+    ValueTask<RefundRecord?> GetRefundAsync(string registryId, string refundId, CancellationToken cancellationToken = default);
+
+    /// <summary>Lists a registry's held refunds, ordered by refund id.</summary>
+    ValueTask<IReadOnlyList<RefundRecord>> ListHeldRefundsAsync(string registryId, CancellationToken cancellationToken = default);
+
+    /// <summary>Gets the latest closed epoch of a registry, or <see langword="null"/> when none was closed.</summary>
+    ValueTask<ClosedEpoch?> GetClosedEpochAsync(string registryId, CancellationToken cancellationToken = default);
 
     /// <summary>Returns whether the epoch was settled.</summary>
     ValueTask<bool> IsEpochSettledAsync(string registryId, string epochId, CancellationToken cancellationToken = default);
 
-    /// <summary>Lists an epoch's statements ordered by partner.</summary>
+    /// <summary>Lists an epoch's statements ordered by payee (partners, then users, each by address).</summary>
     ValueTask<IReadOnlyList<EpochStatement>> ListStatementsAsync(string registryId, string epochId, CancellationToken cancellationToken = default);
 
-    /// <summary>Lists, per partner, the statement with the latest end among those ending at or before <paramref name="before"/>, ordered by partner.</summary>
+    /// <summary>Gets one payee's statement of an epoch, or <see langword="null"/>.</summary>
+    ValueTask<EpochStatement?> GetStatementAsync(string registryId, string epochId, PayeeKey payee, CancellationToken cancellationToken = default);
+
+    /// <summary>Lists, per payee, the statement with the latest end among those ending at or before <paramref name="before"/>, ordered by payee.</summary>
     ValueTask<IReadOnlyList<EpochStatement>> ListLatestStatementsAsync(string registryId, Instant before, CancellationToken cancellationToken = default);
 
     /// <summary>Gets a payout intent, or <see langword="null"/>.</summary>

@@ -45,11 +45,27 @@ public interface IAffiliateUnitOfWork : IAsyncDisposable
     /// <summary>Appends an event and its entries, unless (registry, event id) exists: then both are skipped and reported by the commit.</summary>
     void AppendEvent(ProgramEvent programEvent, IReadOnlyList<LedgerEntry> entries);
 
-    /// <summary>Appends an event and its entries that must be new; conflicts with <see cref="StoreConflict.EventExists"/> if (registry, event id) exists.</summary>
-    /// <remarks>A guard for what may happen once: two concurrent units that both append it cannot both commit.</remarks>
-    void AppendNewEvent(ProgramEvent programEvent, IReadOnlyList<LedgerEntry> entries);
+    /// <summary>Appends entries to an event appended before (a held refund being applied); conflicts with <see cref="StoreConflict.EventExists"/> if one of them exists.</summary>
+    void AppendEntries(IReadOnlyList<LedgerEntry> entries);
 
-    /// <summary>Records an epoch's statements and payout intents; conflicts with <see cref="StoreConflict.EpochAlreadySettled"/> if the epoch was settled.</summary>
+    /// <summary>
+    /// Inserts a refund (<paramref name="expected"/> <see langword="null"/>), or replaces it if its stored status is
+    /// <paramref name="expected"/>; conflicts with <see cref="StoreConflict.RefundChanged"/> otherwise, or when an applied
+    /// refund of the same event already has its ordinal.
+    /// </summary>
+    void SaveRefund(RefundRecord refund, RefundStatus? expected);
+
+    /// <summary>Conflicts with <see cref="StoreConflict.ClosedEpochChanged"/> unless the registry's latest closed epoch is still <paramref name="epochId"/> (<see langword="null"/>: none).</summary>
+    /// <remarks>What ingest books into an open epoch commits only while that epoch is still open.</remarks>
+    void ExpectClosedEpoch(string registryId, string? epochId);
+
+    /// <summary>Closes an epoch if the registry's latest closed epoch is <paramref name="previousEpochId"/> (<see langword="null"/>: none); else conflicts with <see cref="StoreConflict.ClosedEpochChanged"/>.</summary>
+    void CloseEpoch(ClosedEpoch closed, string? previousEpochId);
+
+    /// <summary>
+    /// Records an epoch's statements and payout intents; conflicts with <see cref="StoreConflict.EpochAlreadySettled"/> if
+    /// the epoch was settled, and with <see cref="StoreConflict.ClosedEpochChanged"/> unless it is the registry's latest closed epoch.
+    /// </summary>
     void SaveSettlement(string registryId, string epochId, IReadOnlyList<EpochStatement> statements, IReadOnlyList<PayoutIntent> payouts);
 
     /// <summary>Replaces a payout if its stored version equals <paramref name="expectedVersion"/>; else conflicts with <see cref="StoreConflict.PayoutVersionMismatch"/>.</summary>

@@ -5,42 +5,32 @@ namespace Affiliates.Storage;
 
 internal sealed partial class InMemoryAffiliateStore
 {
-    /// <summary>One registry's entries, all of them and per code generation, each kept in ledger order.</summary>
+    /// <summary>One registry's entries, in ledger order by time and by booking.</summary>
     private sealed class RegistryLedger
     {
-        private readonly OrderedEntries all = new();
-        private readonly Dictionary<(string Code, int Generation), OrderedEntries> byCode = [];
+        private readonly OrderedEntries byTime = new(static e => e.OccurredAt, LedgerOrder.Instance);
+        private readonly OrderedEntries byBooking = new(static e => e.BookedAt, BookingOrder.Instance);
 
         public void Add(LedgerEntry entry)
         {
-            all.Add(entry);
-            if (entry.Code is not null)
-            {
-                if (!byCode.TryGetValue((entry.Code, entry.CodeGeneration), out OrderedEntries? entries))
-                {
-                    entries = new OrderedEntries();
-                    byCode[(entry.Code, entry.CodeGeneration)] = entries;
-                }
-
-                entries.Add(entry);
-            }
+            byTime.Add(entry);
+            byBooking.Add(entry);
         }
 
-        public LedgerEntry[] Range(Instant start, Instant end) => all.Range(start, end);
+        public LedgerEntry[] Range(Instant start, Instant end) => byTime.Range(start, end);
 
-        public LedgerEntry[] Range(string code, int generation, Instant start, Instant end) =>
-            byCode.TryGetValue((code, generation), out OrderedEntries? entries) ? entries.Range(start, end) : [];
+        public LedgerEntry[] Booked(Instant start, Instant end) => byBooking.Range(start, end);
     }
 
-    /// <summary>Entries in ledger order; appends in order stay cheap, others sort lazily on the next read.</summary>
-    private sealed class OrderedEntries
+    /// <summary>Entries in an order whose first key is an instant; appends in order stay cheap, others sort lazily on the next read.</summary>
+    private sealed class OrderedEntries(Func<LedgerEntry, Instant> key, IComparer<LedgerEntry> order)
     {
         private readonly List<LedgerEntry> entries = [];
         private bool sorted = true;
 
         public void Add(LedgerEntry entry)
         {
-            if (sorted && entries.Count > 0 && LedgerOrder.Instance.Compare(entries[^1], entry) > 0)
+            if (sorted && entries.Count > 0 && order.Compare(entries[^1], entry) > 0)
             {
                 sorted = false;
             }
@@ -52,7 +42,7 @@ internal sealed partial class InMemoryAffiliateStore
         {
             if (!sorted)
             {
-                entries.Sort(LedgerOrder.Instance);
+                entries.Sort(order);
                 sorted = true;
             }
 
@@ -68,7 +58,7 @@ internal sealed partial class InMemoryAffiliateStore
             while (low < high)
             {
                 int middle = low + ((high - low) / 2);
-                if (entries[middle].OccurredAt < instant)
+                if (key(entries[middle]) < instant)
                 {
                     low = middle + 1;
                 }
@@ -79,6 +69,18 @@ internal sealed partial class InMemoryAffiliateStore
             }
 
             return low;
+        }
+    }
+
+    /// <summary>The settlement read order: booked at, then the ledger order.</summary>
+    private sealed class BookingOrder : IComparer<LedgerEntry>
+    {
+        public static BookingOrder Instance { get; } = new();
+
+        public int Compare(LedgerEntry? x, LedgerEntry? y)
+        {
+            int order = x!.BookedAt.CompareTo(y!.BookedAt);
+            return order != 0 ? order : LedgerOrder.Instance.Compare(x, y);
         }
     }
 }

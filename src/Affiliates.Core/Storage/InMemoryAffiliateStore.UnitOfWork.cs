@@ -31,10 +31,15 @@ internal sealed partial class InMemoryAffiliateStore
         public void ForgetNonces(Instant expiredBefore) => Buffer(new ForgetNoncesWrite(expiredBefore));
 
         public void AppendEvent(ProgramEvent programEvent, IReadOnlyList<LedgerEntry> entries) =>
-            Buffer(new EventWrite(Preconditions.NotNull(programEvent), [.. Preconditions.NotNull(entries).OrderBy(entry => entry.Sequence)], MustBeNew: false));
+            Buffer(new EventWrite(Preconditions.NotNull(programEvent), [.. Preconditions.NotNull(entries).OrderBy(entry => entry.Sequence)]));
 
-        public void AppendNewEvent(ProgramEvent programEvent, IReadOnlyList<LedgerEntry> entries) =>
-            Buffer(new EventWrite(Preconditions.NotNull(programEvent), [.. Preconditions.NotNull(entries).OrderBy(entry => entry.Sequence)], MustBeNew: true));
+        public void AppendEntries(IReadOnlyList<LedgerEntry> entries) => Buffer(new EntriesWrite([.. Preconditions.NotNull(entries)]));
+
+        public void SaveRefund(RefundRecord refund, RefundStatus? expected) => Buffer(new RefundWrite(Preconditions.NotNull(refund), expected));
+
+        public void ExpectClosedEpoch(string registryId, string? epochId) => Buffer(new ExpectClosedWrite(Preconditions.NotNull(registryId), epochId));
+
+        public void CloseEpoch(ClosedEpoch closed, string? previousEpochId) => Buffer(new CloseWrite(Preconditions.NotNull(closed), previousEpochId));
 
         public void SaveSettlement(string registryId, string epochId, IReadOnlyList<EpochStatement> statements, IReadOnlyList<PayoutIntent> payouts) =>
             Buffer(new SettlementWrite(Preconditions.NotNull(registryId), Preconditions.NotNull(epochId), [.. Preconditions.NotNull(statements)], [.. Preconditions.NotNull(payouts)]));
@@ -79,6 +84,9 @@ internal sealed partial class InMemoryAffiliateStore
             var newEpochs = new HashSet<(string, string)>();
             var payoutVersions = new Dictionary<string, long>(StringComparer.Ordinal);
             var bindings = new Dictionary<(string, string, string), Binding>();
+            var closed = new Dictionary<string, string?>(StringComparer.Ordinal);
+            var refunds = new Dictionary<(string, string), RefundRecord>();
+            var newEntries = new HashSet<(string, string, int)>();
             Instant forgetBefore = Instant.MinValue;
             foreach (object write in writes)
             {
@@ -117,13 +125,40 @@ internal sealed partial class InMemoryAffiliateStore
                         var key = (e.Event.RegistryId, e.Event.Id);
                         if (store.events.ContainsKey(key) || !newEvents.Add(key))
                         {
-                            Require(!e.MustBeNew, StoreConflict.EventExists, $"{key.RegistryId}/{key.Id}");
                             skipped.Add(e.Event.Id);
                         }
 
                         break;
+                    case EntriesWrite x:
+                        foreach (LedgerEntry entry in x.Entries)
+                        {
+                            if (!store.events.ContainsKey((entry.RegistryId, entry.EventId)) && !newEvents.Contains((entry.RegistryId, entry.EventId)))
+                            {
+                                throw new InvalidOperationException($"Entries of '{entry.EventId}' can only be appended to an event appended before.");
+                            }
+
+                            bool exists = store.events.TryGetValue((entry.RegistryId, entry.EventId), out var existing) && existing.Entries.Any(e => e.Sequence == entry.Sequence);
+                            Require(!exists && newEntries.Add((entry.RegistryId, entry.EventId, entry.Sequence)), StoreConflict.EventExists, $"{entry.RegistryId}/{entry.EventId}#{entry.Sequence}");
+                        }
+
+                        break;
+                    case RefundWrite r:
+                        var refundKey = (r.Refund.RegistryId, r.Refund.RefundId);
+                        RefundRecord? storedRefund = refunds.TryGetValue(refundKey, out RefundRecord? pendingRefund) ? pendingRefund : store.refunds.GetValueOrDefault(refundKey);
+                        Require(r.Expected is null ? storedRefund is null : storedRefund?.Status == r.Expected, StoreConflict.RefundChanged, $"{refundKey.RegistryId}/{refundKey.RefundId}");
+                        Require(r.Refund.Status != RefundStatus.Applied || !OrdinalTaken(r.Refund, refunds), StoreConflict.RefundChanged, $"{r.Refund.RegistryId}/{r.Refund.PaymentId}#{r.Refund.Ordinal}");
+                        refunds[refundKey] = r.Refund;
+                        break;
+                    case ExpectClosedWrite x:
+                        Require(ClosedEpochOf(x.RegistryId, closed) == x.EpochId, StoreConflict.ClosedEpochChanged, x.RegistryId);
+                        break;
+                    case CloseWrite c:
+                        Require(ClosedEpochOf(c.Closed.RegistryId, closed) == c.PreviousEpochId, StoreConflict.ClosedEpochChanged, c.Closed.RegistryId);
+                        closed[c.Closed.RegistryId] = c.Closed.Epoch.Id;
+                        break;
                     case SettlementWrite s:
                         Require(!store.settlements.ContainsKey((s.RegistryId, s.EpochId)) && newEpochs.Add((s.RegistryId, s.EpochId)), StoreConflict.EpochAlreadySettled, $"{s.RegistryId}/{s.EpochId}");
+                        Require(ClosedEpochOf(s.RegistryId, closed) == s.EpochId, StoreConflict.ClosedEpochChanged, $"{s.RegistryId}/{s.EpochId}");
                         foreach (PayoutIntent p in s.Payouts)
                         {
                             payoutVersions[p.Id] = p.Version;
@@ -141,6 +176,19 @@ internal sealed partial class InMemoryAffiliateStore
             }
 
             return skipped;
+        }
+
+        private string? ClosedEpochOf(string registryId, Dictionary<string, string?> pending) =>
+            pending.TryGetValue(registryId, out string? epochId) ? epochId : store.closedEpochs.GetValueOrDefault(registryId)?.Epoch.Id;
+
+        /// <summary>Returns whether another applied refund of the same event, stored or pending, has the refund's ordinal.</summary>
+        private bool OrdinalTaken(RefundRecord refund, Dictionary<(string, string), RefundRecord> pending)
+        {
+            IEnumerable<RefundRecord> stored = store.refundsByPayment.TryGetValue((refund.RegistryId, refund.PaymentId), out List<string>? ids)
+                ? ids.Select(id => pending.GetValueOrDefault((refund.RegistryId, id)) ?? store.refunds[(refund.RegistryId, id)])
+                : [];
+            IEnumerable<RefundRecord> others = stored.Concat(pending.Values.Where(p => p.RegistryId == refund.RegistryId && p.PaymentId == refund.PaymentId));
+            return others.Any(o => o.RefundId != refund.RefundId && o.Status == RefundStatus.Applied && o.Ordinal == refund.Ordinal);
         }
 
         private string? StoredOwner(PartnerCode code) =>
@@ -199,6 +247,29 @@ internal sealed partial class InMemoryAffiliateStore
                     case EventWrite e:
                         ApplyEvent(e);
                         break;
+                    case EntriesWrite x:
+                        ApplyEntries(x.Entries);
+                        break;
+                    case RefundWrite r:
+                        if (store.refunds.TryAdd((r.Refund.RegistryId, r.Refund.RefundId), r.Refund))
+                        {
+                            if (!store.refundsByPayment.TryGetValue((r.Refund.RegistryId, r.Refund.PaymentId), out List<string>? ids))
+                            {
+                                ids = [];
+                                store.refundsByPayment[(r.Refund.RegistryId, r.Refund.PaymentId)] = ids;
+                            }
+
+                            ids.Add(r.Refund.RefundId);
+                        }
+                        else
+                        {
+                            store.refunds[(r.Refund.RegistryId, r.Refund.RefundId)] = r.Refund;
+                        }
+
+                        break;
+                    case CloseWrite c:
+                        store.closedEpochs[c.Closed.RegistryId] = c.Closed;
+                        break;
                     case SettlementWrite s:
                         store.settlements[(s.RegistryId, s.EpochId)] = s.Statements;
                         foreach (PayoutIntent p in s.Payouts)
@@ -227,13 +298,28 @@ internal sealed partial class InMemoryAffiliateStore
             }
 
             store.usersWithEvents.Add((e.RegistryId, e.UserAddress));
-            if (!store.ledgers.TryGetValue(e.RegistryId, out RegistryLedger? ledger))
+            AddToLedger(e.RegistryId, write.Entries);
+        }
+
+        private void ApplyEntries(LedgerEntry[] entries)
+        {
+            foreach (IGrouping<(string RegistryId, string EventId), LedgerEntry> byEvent in entries.GroupBy(e => (e.RegistryId, e.EventId)))
+            {
+                (ProgramEvent Event, LedgerEntry[] Entries) stored = store.events[byEvent.Key];
+                store.events[byEvent.Key] = (stored.Event, [.. stored.Entries.Concat(byEvent).OrderBy(e => e.Sequence)]);
+                AddToLedger(byEvent.Key.RegistryId, [.. byEvent]);
+            }
+        }
+
+        private void AddToLedger(string registryId, LedgerEntry[] entries)
+        {
+            if (!store.ledgers.TryGetValue(registryId, out RegistryLedger? ledger))
             {
                 ledger = new RegistryLedger();
-                store.ledgers[e.RegistryId] = ledger;
+                store.ledgers[registryId] = ledger;
             }
 
-            foreach (LedgerEntry entry in write.Entries)
+            foreach (LedgerEntry entry in entries)
             {
                 ledger.Add(entry);
             }
@@ -253,7 +339,15 @@ internal sealed partial class InMemoryAffiliateStore
 
         private sealed record ForgetNoncesWrite(Instant ExpiredBefore);
 
-        private sealed record EventWrite(ProgramEvent Event, LedgerEntry[] Entries, bool MustBeNew);
+        private sealed record EventWrite(ProgramEvent Event, LedgerEntry[] Entries);
+
+        private sealed record EntriesWrite(LedgerEntry[] Entries);
+
+        private sealed record RefundWrite(RefundRecord Refund, RefundStatus? Expected);
+
+        private sealed record ExpectClosedWrite(string RegistryId, string? EpochId);
+
+        private sealed record CloseWrite(ClosedEpoch Closed, string? PreviousEpochId);
 
         private sealed record SettlementWrite(string RegistryId, string EpochId, EpochStatement[] Statements, PayoutIntent[] Payouts);
 

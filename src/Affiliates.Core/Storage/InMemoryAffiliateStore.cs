@@ -21,6 +21,9 @@ internal sealed partial class InMemoryAffiliateStore : IAffiliateStore
     private readonly HashSet<(string Registry, string User)> usersWithEvents = [];
     private readonly Dictionary<string, RegistryLedger> ledgers = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Registry, string Epoch), EpochStatement[]> settlements = [];
+    private readonly Dictionary<string, ClosedEpoch> closedEpochs = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Registry, string Refund), RefundRecord> refunds = [];
+    private readonly Dictionary<(string Registry, string Payment), List<string>> refundsByPayment = [];
     private readonly Dictionary<string, PayoutIntent> payouts = new(StringComparer.Ordinal);
 
     public ValueTask<IAffiliateUnitOfWork> BeginAsync(CancellationToken cancellationToken = default) =>
@@ -34,6 +37,9 @@ internal sealed partial class InMemoryAffiliateStore : IAffiliateStore
 
     public ValueTask<PartnerCode?> GetCodeAsync(string registryId, string code, CancellationToken cancellationToken = default) =>
         Read(() => codes.TryGetValue((registryId, code), out SortedList<int, PartnerCode>? generations) ? generations.Values[^1] : null);
+
+    public ValueTask<PartnerCode?> GetCodeGenerationAsync(string registryId, string code, int generation, CancellationToken cancellationToken = default) =>
+        Read(() => codes.TryGetValue((registryId, code), out SortedList<int, PartnerCode>? generations) ? generations.GetValueOrDefault(generation) : null);
 
     public ValueTask<IReadOnlyList<PartnerCode>> ListCodesByOwnerAsync(string registryId, string ownerAddress, CancellationToken cancellationToken = default) =>
         Read<IReadOnlyList<PartnerCode>>(() => codesByOwner.TryGetValue((registryId, ownerAddress), out SortedSet<string>? owned)
@@ -84,37 +90,48 @@ internal sealed partial class InMemoryAffiliateStore : IAffiliateStore
         lock (gate)
         {
             return ledgers.TryGetValue(registryId, out RegistryLedger? ledger)
-                ? ledger.Range(start, end).Where(e => e.Code is not null && wanted.Contains(e.Kind)).ToAsyncEnumerable()
+                ? ledger.Booked(start, end).Where(e => e.Code is not null && wanted.Contains(e.Kind)).ToAsyncEnumerable()
                 : AsyncEnumerable.Empty<LedgerEntry>();
         }
     }
 
-    public IAsyncEnumerable<LedgerEntry> ReadCodeLedgerAsync(string registryId, string code, int generation, Instant start, Instant end, CancellationToken cancellationToken = default)
-    {
-        lock (gate)
-        {
-            return ledgers.TryGetValue(registryId, out RegistryLedger? ledger)
-                ? ledger.Range(code, generation, start, end).ToAsyncEnumerable()
-                : AsyncEnumerable.Empty<LedgerEntry>();
-        }
-    }
+    public ValueTask<IReadOnlyList<RefundRecord>> ListRefundsAsync(string registryId, string paymentId, CancellationToken cancellationToken = default) =>
+        Read<IReadOnlyList<RefundRecord>>(() => refundsByPayment.TryGetValue((registryId, paymentId), out List<string>? ids)
+            ? [.. ids.Select(id => refunds[(registryId, id)]).OrderBy(r => r.Status == RefundStatus.Applied ? 0 : 1).ThenBy(r => r.Ordinal).ThenBy(r => r.RefundId, StringComparer.Ordinal)]
+            : []);
+
+    public ValueTask<RefundRecord?> GetRefundAsync(string registryId, string refundId, CancellationToken cancellationToken = default) =>
+        Read(() => refunds.GetValueOrDefault((registryId, refundId)));
+
+    public ValueTask<IReadOnlyList<RefundRecord>> ListHeldRefundsAsync(string registryId, CancellationToken cancellationToken = default) =>
+        Read<IReadOnlyList<RefundRecord>>(() => [.. refunds.Values
+            .Where(r => r.RegistryId == registryId && r.Status == RefundStatus.Held)
+            .OrderBy(r => r.RefundId, StringComparer.Ordinal)]);
+
+    public ValueTask<ClosedEpoch?> GetClosedEpochAsync(string registryId, CancellationToken cancellationToken = default) =>
+        Read(() => closedEpochs.GetValueOrDefault(registryId));
 
     public ValueTask<bool> IsEpochSettledAsync(string registryId, string epochId, CancellationToken cancellationToken = default) =>
         Read(() => settlements.ContainsKey((registryId, epochId)));
 
     public ValueTask<IReadOnlyList<EpochStatement>> ListStatementsAsync(string registryId, string epochId, CancellationToken cancellationToken = default) =>
         Read<IReadOnlyList<EpochStatement>>(() => settlements.TryGetValue((registryId, epochId), out EpochStatement[]? statements)
-            ? [.. statements.OrderBy(s => s.Partner, StringComparer.Ordinal)]
+            ? [.. statements.OrderBy(s => s.Key)]
             : []);
+
+    public ValueTask<EpochStatement?> GetStatementAsync(string registryId, string epochId, PayeeKey payee, CancellationToken cancellationToken = default) =>
+        Read(() => settlements.TryGetValue((registryId, epochId), out EpochStatement[]? statements)
+            ? statements.FirstOrDefault(s => s.Key == payee)
+            : null);
 
     public ValueTask<IReadOnlyList<EpochStatement>> ListLatestStatementsAsync(string registryId, Instant before, CancellationToken cancellationToken = default) =>
         Read<IReadOnlyList<EpochStatement>>(() => [.. settlements
             .Where(pair => pair.Key.Registry == registryId)
             .SelectMany(pair => pair.Value)
             .Where(s => s.EpochEnd <= before)
-            .GroupBy(s => s.Partner, StringComparer.Ordinal)
+            .GroupBy(s => s.Key)
             .Select(group => group.MaxBy(s => s.EpochEnd)!)
-            .OrderBy(s => s.Partner, StringComparer.Ordinal)]);
+            .OrderBy(s => s.Key)]);
 
     public ValueTask<PayoutIntent?> GetPayoutAsync(string payoutId, CancellationToken cancellationToken = default) =>
         Read(() => payouts.GetValueOrDefault(payoutId));

@@ -21,9 +21,15 @@ public enum StoreConflict
     /// <summary>A registry with that id already exists with another admin.</summary>
     RegistryTaken,
 
-    /// <summary>An event that had to be new (such as the marker that lets an event be refunded once) already exists.</summary>
+    /// <summary>Entries that had to be new already exist.</summary>
     EventExists,
 
     /// <summary>The stored binding was no longer the one the write expected: another writer changed it first.</summary>
     BindingChanged,
+
+    /// <summary>The registry's latest closed epoch was not the one the write expected: an epoch was closed meanwhile.</summary>
+    ClosedEpochChanged,
+
+    /// <summary>The refund was not in the expected status, or another refund of the same event was applied first.</summary>
+    RefundChanged,
 }

@@ -69,7 +69,7 @@ public sealed class IngestValidationTests
             f.Trade("t1", "", 1),
             f.Trade("t2", "user", 1) with { RegistryId = "elsewhere" },
             f.Trade("t3", "user", 1) with { Kind = (EventKind)42 },
-            new ProgramEvent(ProgramFixture.Registry, "r1", EventKind.Refund, f.Clock.Now, "user", Amount.FromUnits(1), Amount.Zero),
+            new ProgramEvent(ProgramFixture.Registry, "r1", EventKind.Refund, f.Clock.Now, "user", Amount.FromUnits(1), Amount.Zero, Asset.Usd),
         ]);
 
         Assert.Equal(
@@ -79,29 +79,35 @@ public sealed class IngestValidationTests
     }
 
     [Fact]
-    public async Task Refunds_OfUnknownEventsOrWithAnotherAmount_AreRejected()
+    public async Task Refunds_InParts_AreRecordedUpToTheEventsAmount_AndNoFurther()
     {
         ProgramFixture f = await SetUpAsync();
         await f.IngestAsync(f.Trade("t1", "user", 100));
 
         IngestResult unknown = await f.IngestAsync(Refund("r1", "t0", 100));
-        IngestResult partial = await f.IngestAsync(Refund("r2", "t1", 50));
-        IngestResult full = await f.IngestAsync(Refund("r3", "t1", 100));
-        IngestResult ofRefund = await f.IngestAsync(Refund("r4", "r3", 100));
-        IngestResult again = await f.IngestAsync(Refund("r5", "t1", 100));
+        IngestResult partial = await f.IngestAsync(Refund("r2", "t1", 40));
+        IngestResult tooMuch = await f.IngestAsync(Refund("r3", "t1", 61));
+        IngestResult rest = await f.IngestAsync(Refund("r4", "t1", 60));
+        IngestResult ofRefund = await f.IngestAsync(Refund("r5", "r4", 1));
+        IngestResult again = await f.IngestAsync(Refund("r6", "t1", 1));
+        IngestResult zero = await f.IngestAsync(Refund("r7", "t1", 0));
 
-        Assert.Equal(IngestStatus.UnknownRefundTarget, unknown.Status);
-        Assert.Equal(IngestStatus.RefundAmountMismatch, partial.Status);
-        Assert.Equal(IngestStatus.Recorded, full.Status);
-        Assert.Equal(IngestStatus.UnknownRefundTarget, ofRefund.Status);
-        Assert.Equal(IngestStatus.AlreadyRefunded, again.Status);
+        Assert.Equal(IngestStatus.Held, unknown.Status);
+        Assert.Equal(IngestStatus.Recorded, partial.Status);
+        Assert.Equal(IngestStatus.RefundExceedsPayment, tooMuch.Status);
+        Assert.Equal(IngestStatus.Recorded, rest.Status);
+        Assert.Equal(IngestStatus.NotRefundable, ofRefund.Status);
+        Assert.Equal(IngestStatus.RefundExceedsPayment, again.Status);
+        Assert.Equal(IngestStatus.NegativeAmount, zero.Status);
+        Assert.Equal([-40, -60], new[] { partial, rest }.Select(r => (long)Assert.Single(r.Entries).Amount.Units));
+        Assert.Equal([("r2", 1, 40), ("r4", 2, 100)], (await f.Store.ListRefundsAsync(ProgramFixture.Registry, "t1")).Select(r => (r.RefundId, r.Ordinal, (int)r.RefundedAfter.Units)));
 
         ProgramEvent Refund(string id, string of, long amount) =>
-            new(ProgramFixture.Registry, id, EventKind.Refund, f.Clock.Now, "user", Amount.FromUnits(amount), Amount.Zero, RefundOf: of);
+            new(ProgramFixture.Registry, id, EventKind.Refund, f.Clock.Now, "user", Amount.FromUnits(amount), Amount.Zero, Asset.Usd, RefundOf: of);
     }
 
     [Fact]
-    public async Task TwoRefundsOfOneEvent_ReadingBeforeEitherCommits_ClawBackOnce()
+    public async Task TwoFullRefundsOfOneEvent_ReadingBeforeEitherCommits_RefundItOnce()
     {
         var rendezvous = new CommitRendezvous(parties: 2);
         IAffiliateStore store = CommitHookStore.Around(new InMemoryAffiliateStore(), rendezvous.ArriveAsync);
@@ -116,7 +122,7 @@ public sealed class IngestValidationTests
 
         IngestResult[] refunds = [results[0][0], results[1][0]];
         Assert.Single(refunds, r => r.Status == IngestStatus.Recorded);
-        Assert.Single(refunds, r => r.Status == IngestStatus.AlreadyRefunded);
+        Assert.Single(refunds, r => r.Status == IngestStatus.RefundExceedsPayment);
         Assert.Equal(IngestStatus.Recorded, results[1][1].Status);
         var ledger = new List<LedgerEntry>();
         await foreach (LedgerEntry entry in store.ReadLedgerAsync(ProgramFixture.Registry, Instant.MinValue, Instant.MaxValue))
@@ -128,7 +134,7 @@ public sealed class IngestValidationTests
         Assert.Equal(Amount.FromUnits(500), ledger.Aggregate(Amount.Zero, (sum, e) => sum + e.Amount));
 
         ProgramEvent Refund(string id) =>
-            new(ProgramFixture.Registry, id, EventKind.Refund, f.Clock.Now, "user", Amount.FromUnits(1_000), Amount.Zero, RefundOf: "t1");
+            new(ProgramFixture.Registry, id, EventKind.Refund, f.Clock.Now, "user", Amount.FromUnits(1_000), Amount.Zero, Asset.Usd, RefundOf: "t1");
     }
 
     [Fact]
@@ -137,9 +143,9 @@ public sealed class IngestValidationTests
         ProgramFixture f = await SetUpAsync();
         ProgramEvent trade = f.Trade("t1", "user", 100);
 
-        IReadOnlyList<IngestResult> results = await f.Program.IngestAsync([trade, trade with { Amount = Amount.FromUnits(5) }]);
+        IReadOnlyList<IngestResult> results = await f.Program.IngestAsync([trade, trade, trade with { Amount = Amount.FromUnits(5) }]);
 
-        Assert.Equal([IngestStatus.Recorded, IngestStatus.Duplicate], results.Select(r => r.Status));
+        Assert.Equal([IngestStatus.Recorded, IngestStatus.Duplicate, IngestStatus.Conflict], results.Select(r => r.Status));
         Assert.Equal(trade, await f.Store.GetEventAsync(ProgramFixture.Registry, "t1"));
     }
 
@@ -150,10 +156,10 @@ public sealed class IngestValidationTests
         await f.CreateCodeAsync("alice-wallet", "AB123");
         await f.BindAsync("user", "AB123");
 
-        IngestResult paid = await f.IngestAsync(new ProgramEvent(ProgramFixture.Registry, "s1", EventKind.SubscriptionPayment, f.Clock.Now, "user", Asset.Sol.Whole(2), Amount.Zero));
+        IngestResult paid = await f.IngestAsync(new ProgramEvent(ProgramFixture.Registry, "s1", EventKind.SubscriptionPayment, f.Clock.Now, "user", Asset.Sol.Whole(2), Amount.Zero, Asset.Sol));
 
         LedgerEntry entry = Assert.Single(paid.Entries);
-        Assert.Equal((LedgerEntryKind.AttributedRevenue, "pay-alice-wallet", Asset.Sol.Whole(2)), (entry.Kind, entry.Account, entry.Amount));
+        Assert.Equal((LedgerEntryKind.AttributedRevenue, "alice-wallet", Asset.Sol.Whole(2)), (entry.Kind, entry.Account, entry.Amount));
         IReadOnlyList<CodeTotals> totals = await f.Program.GetTotalsAsync(ProgramFixture.Registry, f.Clock.Now, f.Clock.Now + Duration.FromDays(1));
         Assert.Equal(Asset.Sol.Whole(2), Assert.Single(totals).Revenue);
     }

@@ -48,7 +48,7 @@ public sealed class LedgerProperties
         s => Enumerable.Range(0, s.Events.Length).Where(_ => s.Events.Length > 1).Select(i => s with { Events = [.. s.Events.Where((_, j) => j != i)] }));
 
     [Fact]
-    public void EveryFeeShareEvent_SplitsExactly_AndClawbacksNetToZero()
+    public void EveryFeeShareEvent_BooksExactly_AndRefundsNetToZero()
     {
         Prop.ForAll(ScenarioArb, scenario => Check(scenario)).Check(Config.QuickThrowOnFailure.WithMaxTest(1_000));
     }
@@ -82,6 +82,7 @@ public sealed class LedgerProperties
         var recorded = new Dictionary<string, (ProgramEvent Event, IngestResult Result)>(StringComparer.Ordinal);
         var stream = new List<ProgramEvent>();
         var refunded = new HashSet<string>(StringComparer.Ordinal);
+        var stored = new HashSet<string>(StringComparer.Ordinal);
         for (int i = 0; i < s.Events.Length; i++)
         {
             EventSpec spec = s.Events[i];
@@ -89,10 +90,10 @@ public sealed class LedgerProperties
             Instant at = start + Duration.FromHours(spec.Hours);
             ProgramEvent e = spec.Kind == EventKind.Refund && stream.Count > 0
                 ? Refund(stream[spec.Target % stream.Count])
-                : new ProgramEvent(ProgramFixture.Registry, "e" + i, spec.Kind == EventKind.Refund ? EventKind.Trade : spec.Kind, at, user, Amount.FromUnits(spec.Amount), Amount.FromUnits(spec.Notional), Code: spec.Code >= 0 ? CodeChoices[spec.Code] : null, VaultId: "vault-" + (spec.User % 2));
+                : new ProgramEvent(ProgramFixture.Registry, "e" + i, spec.Kind == EventKind.Refund ? EventKind.Trade : spec.Kind, at, user, Amount.FromUnits(spec.Amount), Amount.FromUnits(spec.Notional), Asset.Usd, Code: spec.Code >= 0 ? CodeChoices[spec.Code] : null, VaultId: "vault-" + (spec.User % 2));
             stream.Add(e);
 
-            ProgramEvent Refund(ProgramEvent of) => new(ProgramFixture.Registry, "e" + i, EventKind.Refund, at, of.UserAddress, of.Amount, Amount.Zero, RefundOf: of.Id);
+            ProgramEvent Refund(ProgramEvent of) => new(ProgramFixture.Registry, "e" + i, EventKind.Refund, at, of.UserAddress, of.Amount, Amount.Zero, Asset.Usd, RefundOf: of.Id);
         }
 
         IReadOnlyList<IngestResult> results = f.Program.IngestAsync([.. stream.Take(stream.Count / 2)]).AsTask().GetAwaiter().GetResult()
@@ -110,20 +111,28 @@ public sealed class LedgerProperties
             else if (result.Status == IngestStatus.Recorded)
             {
                 Assert.True(refunded.Add(e.RefundOf!));
-                IngestResult original = recorded[e.RefundOf!].Result;
-                Assert.Equal(original.Entries.Select(x => (x.Kind, x.Account, -x.Amount)), result.Entries.Select(x => (x.Kind, x.Account, x.Amount)));
-                Assert.Equal(Amount.Zero, Sum(original.Entries.Concat(result.Entries)));
+                LedgerEntry[] original = [.. recorded[e.RefundOf!].Result.Entries.Where(x => x.Kind != LedgerEntryKind.AffiliateFee)];
+                Assert.Equal(original.Select(x => (x.Kind, x.Account, x.Code, -x.Amount, (string?)x.EventId)), result.Entries.Select(x => (x.Kind, x.Account, x.Code, x.Amount, x.RefundOf)));
+                Assert.Equal(Amount.Zero, Sum(original.Concat(result.Entries)));
             }
             else
             {
                 bool refundable = recorded.TryGetValue(e.RefundOf!, out var target) && target.Event.Kind != EventKind.Refund;
-                Assert.Equal(refundable ? IngestStatus.AlreadyRefunded : IngestStatus.UnknownRefundTarget, result.Status);
-                Assert.Equal(refundable, refunded.Contains(e.RefundOf!));
+                IngestStatus expected = e.Amount.IsZero ? IngestStatus.NegativeAmount
+                    : !stored.Contains(e.RefundOf!) ? IngestStatus.Held
+                    : refundable ? IngestStatus.RefundExceedsPayment : IngestStatus.NotRefundable;
+                Assert.Equal(expected, result.Status);
+                Assert.Equal(refundable && !e.Amount.IsZero, refunded.Contains(e.RefundOf!));
             }
 
             if (result.Status == IngestStatus.Recorded)
             {
                 recorded[e.Id] = (e, result);
+            }
+
+            if (result.Status is IngestStatus.Recorded or IngestStatus.Held)
+            {
+                stored.Add(e.Id);
             }
         }
     }

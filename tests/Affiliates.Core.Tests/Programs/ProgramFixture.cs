@@ -1,6 +1,7 @@
 using Affiliates.Hosting;
 using Affiliates.Ledger;
 using Affiliates.Programs;
+using Affiliates.Settlement;
 using Affiliates.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
@@ -85,7 +86,33 @@ internal sealed class ProgramFixture
     public async Task<IngestResult> IngestAsync(ProgramEvent e) => Assert.Single(await Program.IngestAsync([e]));
 
     public ProgramEvent Trade(string id, string user, long fee, long notional = 0, string? code = null) =>
-        new(Registry, id, EventKind.Trade, Clock.Now, user, Amount.FromUnits(fee), Amount.FromUnits(notional), "RUNE/USDC", code);
+        new(Registry, id, EventKind.Trade, Clock.Now, user, Amount.FromUnits(fee), Amount.FromUnits(notional), Asset.Usd, "RUNE/USDC", code);
+
+    /// <summary>Settles, in order, every epoch up to the one containing <paramref name="inEpoch"/>, moving the clock past each end.</summary>
+    public async Task<SettlementResult> SettleThroughAsync(Instant inEpoch)
+    {
+        while (true)
+        {
+            SettlementResult result = await Program.SettleEpochAsync(Registry, inEpoch);
+            switch (result.Outcome)
+            {
+                case SettlementOutcome.EpochNotEnded:
+                    Clock.Now = result.Epoch!.End;
+                    break;
+                case SettlementOutcome.EarlierEpochOpen:
+                    Clock.Now = Instant.Max(Clock.Now, result.OpenEpoch!.End);
+                    Assert.Equal(SettlementOutcome.Settled, (await Program.SettleEpochAsync(Registry, result.OpenEpoch.Start)).Outcome);
+                    break;
+                default:
+                    return result;
+            }
+        }
+    }
+
+    /// <summary>Returns the amounts of a payee's lines by event id, over statements.</summary>
+    public static Dictionary<string, long> LinesOf(IEnumerable<EpochStatement> statements, PayeeKey payee, StatementLineKind kind = StatementLineKind.Commission) =>
+        statements.Where(s => s.Key == payee).SelectMany(s => s.Lines).Where(l => l.Kind == kind)
+            .ToDictionary(l => l.EventId, l => (long)l.Amount.Units, StringComparer.Ordinal);
 
     public static Dictionary<LedgerEntryKind, long> ByKind(IngestResult result) =>
         result.Entries.GroupBy(e => e.Kind).ToDictionary(g => g.Key, g => (long)g.Aggregate(Amount.Zero, (sum, e) => sum + e.Amount).Units);

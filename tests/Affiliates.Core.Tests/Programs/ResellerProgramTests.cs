@@ -20,6 +20,7 @@ public sealed class ResellerProgramTests
             new TierStep("Gold", Amount.FromUnits(21), Rate.FromPercent(30)),
             new TierStep("Platinum", Amount.FromUnits(51), Rate.FromPercent(35)),
         ],
+        TiersNeverDowngrade = false,
         Epochs = EpochCadence.Monthly,
         BindingPolicy = BindingPolicy.Replaceable,
     };
@@ -42,21 +43,24 @@ public sealed class ResellerProgramTests
         f.Clock.Now = Instant.FromUtc(2026, 11, 10, 0, 0);
         ProgramEvent[] payments = [.. new[] { ("gold", 30), ("bronze", 3), ("october", 4) }
             .SelectMany(p => Enumerable.Range(0, p.Item2).Select(u =>
-                new ProgramEvent(ProgramFixture.Registry, $"{p.Item1}-{u}-nov", EventKind.SubscriptionPayment, f.Clock.Now, $"{p.Item1}-user-{u}", Subscription, Amount.Zero)))];
+                new ProgramEvent(ProgramFixture.Registry, $"{p.Item1}-{u}-nov", EventKind.SubscriptionPayment, f.Clock.Now, $"{p.Item1}-user-{u}", Subscription, Amount.Zero, Asset.UsdcSolana)))];
         Assert.All(await f.Program.IngestAsync(payments), r => Assert.Equal(IngestStatus.Recorded, r.Status));
         f.Clock.Now = Instant.FromUtc(2026, 12, 1, 0, 5);
+        Assert.Equal(SettlementOutcome.EarlierEpochOpen, (await f.Program.SettleEpochAsync(ProgramFixture.Registry, Instant.FromUtc(2026, 11, 15, 0, 0))).Outcome);
+        EpochStatement october = Assert.Single((await f.Program.SettleEpochAsync(ProgramFixture.Registry, Instant.FromUtc(2026, 10, 25, 0, 0))).Statements);
+        Assert.Equal(("october-wallet", "Bronze", 4), (october.Payee, october.Tier, october.Referrals));
         SettlementResult november = await f.Program.SettleEpochAsync(ProgramFixture.Registry, Instant.FromUtc(2026, 11, 15, 0, 0));
 
         Assert.Equal(SettlementOutcome.Settled, november.Outcome);
-        EpochStatement gold = Assert.Single(november.Statements, s => s.Partner == "pay-gold-wallet");
-        EpochStatement bronze = Assert.Single(november.Statements, s => s.Partner == "pay-bronze-wallet");
-        EpochStatement october = Assert.Single(november.Statements, s => s.Partner == "pay-october-wallet");
+        EpochStatement gold = Assert.Single(november.Statements, s => s.Payee == "gold-wallet");
+        EpochStatement bronze = Assert.Single(november.Statements, s => s.Payee == "bronze-wallet");
+        EpochStatement quiet = Assert.Single(november.Statements, s => s.Payee == "october-wallet");
         Assert.Equal(("Gold", 30, Asset.UsdcSolana.Parse("441")), (gold.Tier, gold.Referrals, gold.Earned));
         Assert.Equal(("Bronze", 3, Asset.UsdcSolana.Parse("29.4")), (bronze.Tier, bronze.Referrals, bronze.Earned));
 
         // Referred in October, paying in November, no new referral in November: no tier, no commission that month.
-        Assert.Equal((string.Empty, 0, Amount.Zero), (october.Tier, october.Referrals, october.Earned));
-        Assert.Equal(Amount.FromUnits(Subscription.Units * 37), november.Statements.Aggregate(Amount.Zero, (sum, s) => sum + s.Protocol + s.Earned));
+        Assert.Equal((string.Empty, 0, Amount.Zero), (quiet.Tier, quiet.Referrals, quiet.Earned));
+        Assert.Equal(Amount.FromUnits(Subscription.Units * 37), november.Statements.Aggregate(Amount.Zero, (sum, s) => sum + s.Revenue));
     }
 
     private static async Task BindAsync(ProgramFixture f, string partner, string code, int users)

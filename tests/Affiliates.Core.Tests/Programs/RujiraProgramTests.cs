@@ -1,6 +1,7 @@
 using Affiliates.Fees;
 using Affiliates.Ledger;
 using Affiliates.Programs;
+using Affiliates.Settlement;
 using NodaTime;
 
 namespace Affiliates.Tests.Programs;
@@ -12,44 +13,42 @@ public sealed class RujiraProgramTests
     private const string User = "user-wallet";
 
     [Fact]
-    public async Task Trade_WithMultiplierFromTrailingRevenue_SplitsTheWorkedExample()
+    public async Task Trade_WithMultiplierFromTheDaysBefore_SplitsTheWorkedExample()
     {
         ProgramFixture f = await new ProgramFixture().WithRegistryAsync();
         await f.CreateCodeAsync(Alice, "AB123", kickback: Rate.FromPercent(20));
         Assert.Equal(BindOutcome.Bound, (await f.BindAsync(User, "ab123")).Outcome);
 
         IngestResult warmUp = await f.IngestAsync(f.Trade("t1", User, fee: 600));
-        f.Clock.Advance(Duration.FromHours(1));
+        f.Clock.Advance(Duration.FromDays(1));
         IngestResult example = await f.IngestAsync(f.Trade("t2", User, fee: 1_000));
+        SettlementResult week = await f.SettleThroughAsync(f.Clock.Now);
 
-        Assert.Equal(Multiplier.One, warmUp.Multiplier);
-        Assert.Equal(Multiplier.Parse("1.5"), example.Multiplier);
-        Assert.Equal(FeeOutcome.Applied, example.Outcome);
-        Assert.Equal(
-            new Dictionary<LedgerEntryKind, long> { [LedgerEntryKind.Protocol] = 925, [LedgerEntryKind.Partner] = 60, [LedgerEntryKind.User] = 15 },
-            ProgramFixture.ByKind(example));
-        Assert.Equal("pay-" + Alice, example.Entries.Single(e => e.Kind == LedgerEntryKind.Partner).Account);
-        Assert.Equal(User, example.Entries.Single(e => e.Kind == LedgerEntryKind.User).Account);
+        Assert.Equal((FeeOutcome.Applied, FeeOutcome.Applied), (warmUp.Outcome, example.Outcome));
+        StatementLine[] alice = [.. week.Settlement!.StatementOf(Alice)!.Lines];
+        StatementLine[] user = [.. week.Settlement.StatementOf(PayeeKey.User(User))!.Lines];
+        Assert.Equal([(Multiplier.One, 24L), (Multiplier.Parse("1.5"), 60L)], alice.Select(l => (l.Multiplier, (long)l.Amount.Units)));
+        Assert.Equal([6L, 15L], user.Select(l => (long)l.Amount.Units));
+        Assert.Equal(Amount.FromUnits(1_600 - 24 - 6 - 60 - 15), week.Settlement.Protocol);
+        Assert.Equal(Amount.FromUnits(925), alice[1].Revenue - alice[1].Amount - user[1].Amount);
     }
 
     [Fact]
-    public async Task Multiplier_ExpiresExactlyOnDay31()
+    public async Task Multiplier_CountsADaysRevenueOnTheThirtyDaysAfterIt_NotOnTheThirtyFirst()
     {
         ProgramFixture f = await new ProgramFixture().WithRegistryAsync();
         await f.CreateCodeAsync(Alice, "AB123", kickback: Rate.FromPercent(20));
         await f.BindAsync(User, "AB123");
-        await f.IngestAsync(f.Trade("day1", User, fee: 600));
+        await f.IngestAsync(f.Trade("nov1", User, fee: 600));
 
-        f.Clock.Now = Instant.FromUtc(2026, 11, 30, 23, 59, 59) + Duration.FromTicks(9_999_999);
-        IngestResult lastDay = await f.IngestAsync(f.Trade("day30-probe", User, fee: 0));
-        f.Clock.Now = Instant.FromUtc(2026, 12, 1, 0, 0);
-        IngestResult day31 = await f.IngestAsync(f.Trade("day31", User, fee: 1_000));
+        f.Clock.Now = Instant.FromUtc(2026, 12, 1, 23, 59, 59) + Duration.FromTicks(9_999_999);
+        await f.IngestAsync(f.Trade("dec1", User, fee: 40));
+        f.Clock.Now = Instant.FromUtc(2026, 12, 2, 0, 0);
+        await f.IngestAsync(f.Trade("dec2", User, fee: 40));
+        SettlementResult week = await f.SettleThroughAsync(f.Clock.Now);
 
-        Assert.Equal(Multiplier.Parse("1.5"), lastDay.Multiplier);
-        Assert.Equal(Multiplier.One, day31.Multiplier);
-        Assert.Equal(
-            new Dictionary<LedgerEntryKind, long> { [LedgerEntryKind.Protocol] = 950, [LedgerEntryKind.Partner] = 40, [LedgerEntryKind.User] = 10 },
-            ProgramFixture.ByKind(day31));
+        StatementLine[] lines = [.. week.Settlement!.StatementOf(Alice)!.Lines];
+        Assert.Equal([("dec1", Multiplier.Parse("1.5"), 3L), ("dec2", Multiplier.One, 2L)], lines.Select(l => (l.EventId, l.Multiplier, (long)l.Amount.Units)));
     }
 
     [Fact]
@@ -63,9 +62,8 @@ public sealed class RujiraProgramTests
         IngestResult passed = await f.IngestAsync(f.Trade("t1", User, fee: 1_000, code: "bob77"));
         IngestResult linked = await f.IngestAsync(f.Trade("t2", User, fee: 1_000));
 
-        Assert.Equal("pay-" + Bob, passed.Entries.Single(e => e.Kind == LedgerEntryKind.Partner).Account);
-        Assert.Equal("BOB77", passed.Entries[0].Code);
-        Assert.Equal("pay-" + Alice, linked.Entries.Single(e => e.Kind == LedgerEntryKind.Partner).Account);
+        Assert.Equal((Bob, "BOB77"), (passed.Entries[0].Account, passed.Entries[0].Code));
+        Assert.Equal((Alice, "AB123"), (linked.Entries[0].Account, linked.Entries[0].Code));
     }
 
     [Fact]
@@ -124,7 +122,7 @@ public sealed class RujiraProgramTests
         Assert.Equal("AB123", (await f.Store.GetBindingAsync(ProgramFixture.Registry, User, Binding.AccountScope))!.Code);
 
         ProgramEvent Vault(string id, EventKind kind, long amount, long notional = 0, string? code = null) =>
-            new(ProgramFixture.Registry, id, kind, f.Clock.Now, User, Amount.FromUnits(amount), Amount.FromUnits(notional), Code: code, VaultId: "vault-1");
+            new(ProgramFixture.Registry, id, kind, f.Clock.Now, User, Amount.FromUnits(amount), Amount.FromUnits(notional), Asset.Usd, Code: code, VaultId: "vault-1");
     }
 
     [Fact]
@@ -138,13 +136,12 @@ public sealed class RujiraProgramTests
 
         IngestResult early = await f.IngestAsync(f.Trade("t1", "early-user", fee: 1_000));
         IngestResult later = await f.IngestAsync(f.Trade("t2", "late-user", fee: 1_000));
+        SettlementResult week = await f.SettleThroughAsync(f.Clock.Now);
 
         Assert.True(published.IsApplied);
         Assert.Equal(2, late.Binding!.TermsVersion);
-        Assert.Equal(50, ProgramFixture.ByKind(early)[LedgerEntryKind.Partner]);
-        Assert.Equal(1, early.Entries[0].TermsVersion);
-        Assert.Equal(100, ProgramFixture.ByKind(later)[LedgerEntryKind.Partner]);
-        Assert.Equal(2, later.Entries[0].TermsVersion);
+        Assert.Equal((1, 2), (early.Entries[0].TermsVersion, later.Entries[0].TermsVersion));
+        Assert.Equal(new Dictionary<string, long> { ["t1"] = 50, ["t2"] = 100 }, ProgramFixture.LinesOf(week.Statements, PayeeKey.Partner(Alice)));
     }
 
     [Fact]
@@ -155,32 +152,32 @@ public sealed class RujiraProgramTests
         await f.BindAsync(User, "AB123");
 
         ChangeResult set = await f.ApplyAsync(ProgramFixture.Admin, new SetReferralFeeOverride("AB123", Rate.FromPercent(8)));
-        IngestResult result = await f.IngestAsync(f.Trade("t1", User, fee: 1_000));
+        await f.IngestAsync(f.Trade("t1", User, fee: 1_000));
+        SettlementResult week = await f.SettleThroughAsync(f.Clock.Now);
 
         Assert.True(set.IsApplied);
-        Assert.Equal(80, ProgramFixture.ByKind(result)[LedgerEntryKind.Partner]);
+        Assert.Equal(new Dictionary<string, long> { ["t1"] = 80 }, ProgramFixture.LinesOf(week.Statements, PayeeKey.Partner(Alice)));
     }
 
     [Fact]
-    public async Task Refund_ClawsBackTheEventsEntries_SoTheyNetToZero()
+    public async Task Refund_ReversesTheCommissionAndKickback_NotTheAffiliateFeeChargedOnTheNotional()
     {
         ProgramFixture f = await new ProgramFixture().WithRegistryAsync();
         await f.CreateCodeAsync(Alice, "AB123", kickback: Rate.FromPercent(20), affiliateFee: Rate.FromBasisPoints(30));
         await f.BindAsync(User, "AB123");
         IngestResult trade = await f.IngestAsync(f.Trade("t1", User, fee: 999, notional: 12_345));
 
-        IngestResult refund = await f.IngestAsync(new ProgramEvent(ProgramFixture.Registry, "r1", EventKind.Refund, f.Clock.Now, User, Amount.FromUnits(999), Amount.Zero, RefundOf: "t1"));
+        IngestResult refund = await f.IngestAsync(new ProgramEvent(ProgramFixture.Registry, "r1", EventKind.Refund, f.Clock.Now, User, Amount.FromUnits(999), Amount.Zero, Asset.Usd, RefundOf: "t1"));
+        SettlementResult week = await f.SettleThroughAsync(f.Clock.Now);
 
         Assert.Equal(FeeOutcome.Clawback, refund.Outcome);
-        Assert.Equal(trade.Entries.Count, refund.Entries.Count);
-        Assert.All(trade.Entries.Zip(refund.Entries), pair =>
-        {
-            Assert.Equal(pair.First.Account, pair.Second.Account);
-            Assert.Equal(pair.First.Kind, pair.Second.Kind);
-            Assert.Equal(-pair.First.Amount, pair.Second.Amount);
-        });
-        IReadOnlyList<CodeTotals> totals = await f.Program.GetTotalsAsync(ProgramFixture.Registry, f.Clock.Now, f.Clock.Now + Duration.FromSeconds(1));
-        Assert.Equal(new CodeTotals("AB123", 1, Amount.Zero, Amount.Zero, Amount.Zero, 2), Assert.Single(totals));
+        LedgerEntry reversal = Assert.Single(refund.Entries);
+        Assert.Equal((trade.Entries[0].Kind, trade.Entries[0].Account, -trade.Entries[0].Amount, "t1"), (reversal.Kind, reversal.Account, reversal.Amount, reversal.RefundOf));
+        EpochStatement alice = week.Settlement!.StatementOf(Alice)!;
+        Assert.Equal((Amount.Zero, Amount.FromUnits(37), Amount.FromUnits(37)), (alice.Commission, alice.AffiliateFees, alice.Earned));
+        Assert.Equal(Amount.Zero, week.Settlement.StatementOf(PayeeKey.User(User))!.Earned);
+        IReadOnlyList<CodeTotals> totals = await f.Program.GetTotalsAsync(ProgramFixture.Registry, f.Clock.Now - Duration.FromDays(7), f.Clock.Now);
+        Assert.Equal(new CodeTotals("AB123", 1, Amount.Zero, Amount.FromUnits(37), 2), Assert.Single(totals));
     }
 
     [Fact]
@@ -213,9 +210,9 @@ public sealed class RujiraProgramTests
                 f.Clock.Now + Duration.FromHours(i * 7),
                 i % 5 == 0 ? "stranger" : User,
                 Amount.FromUnits(37 * i * i),
-                Amount.FromUnits(1_000 * i),
+                Amount.FromUnits(1_000 * i), Asset.Usd,
                 Code: i % 3 == 0 ? "BOB77" : null)),
-            new ProgramEvent(ProgramFixture.Registry, "r7", EventKind.Refund, f.Clock.Now + Duration.FromDays(20), User, Amount.FromUnits(37 * 49), Amount.Zero, RefundOf: "t7"),
+            new ProgramEvent(ProgramFixture.Registry, "r7", EventKind.Refund, f.Clock.Now + Duration.FromDays(20), User, Amount.FromUnits(37 * 49), Amount.Zero, Asset.Usd, RefundOf: "t7"),
         ];
 
         static async Task<List<LedgerEntry>> Ledger(ProgramFixture f)

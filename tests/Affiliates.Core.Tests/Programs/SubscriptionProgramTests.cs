@@ -43,11 +43,11 @@ public sealed class SubscriptionProgramTests
             for (int a = 0; a < Affiliates; a++)
             {
                 Amount price = PriceFor(a, week);
-                events.Add(new ProgramEvent(ProgramFixture.Registry, $"w{week}-a{a}", EventKind.SubscriptionPayment, weekStart + Duration.FromHours(1 + a), $"user-{a}-{week % 3}", price, Amount.Zero));
+                events.Add(new ProgramEvent(ProgramFixture.Registry, $"w{week}-a{a}", EventKind.SubscriptionPayment, weekStart + Duration.FromHours(1 + a), $"user-{a}-{week % 3}", price, Amount.Zero, Asset.Sol));
             }
 
             // One refund a week: a clawback entry, never an edit.
-            events.Add(new ProgramEvent(ProgramFixture.Registry, $"w{week}-refund", EventKind.Refund, weekStart + Duration.FromDays(6), $"user-7-{week % 3}", PriceFor(7, week), Amount.Zero, RefundOf: $"w{week}-a7"));
+            events.Add(new ProgramEvent(ProgramFixture.Registry, $"w{week}-refund", EventKind.Refund, weekStart + Duration.FromDays(6), $"user-7-{week % 3}", PriceFor(7, week), Amount.Zero, Asset.Sol, RefundOf: $"w{week}-a7"));
             IReadOnlyList<IngestResult> results = await f.Program.IngestAsync(events);
             Assert.All(results, r => Assert.Equal(IngestStatus.Recorded, r.Status));
             ingested += events.Where(e => e.Kind == EventKind.SubscriptionPayment).Aggregate(Amount.Zero, (s, e) => s + e.Amount) - PriceFor(7, week);
@@ -61,13 +61,13 @@ public sealed class SubscriptionProgramTests
         }
 
         Amount revenue = statements.Aggregate(Amount.Zero, (s, x) => s + x.Revenue);
-        Amount protocol = statements.Aggregate(Amount.Zero, (s, x) => s + x.Protocol);
+        Amount protocol = statements.Aggregate(Amount.Zero, (s, x) => s + x.Revenue - x.Commission);
         Amount earned = statements.Aggregate(Amount.Zero, (s, x) => s + x.Earned);
         Assert.Equal(ingested, revenue);
         Assert.Equal(revenue, protocol + earned);
 
         // The whale crosses 50 SOL in week 4 and stays at 30 % through its small later weeks.
-        List<EpochStatement> whale = [.. statements.Where(s => s.Partner == "pay-wallet-0").OrderBy(s => s.EpochStart)];
+        List<EpochStatement> whale = [.. statements.Where(s => s.Payee == "wallet-0").OrderBy(s => s.EpochStart)];
         int crossed = whale.FindIndex(s => s.LifetimeRevenue >= Asset.Sol.Whole(50));
         Assert.Equal(3, crossed);
         Assert.All(whale.Take(crossed), s => Assert.Equal("Tier 1", s.Tier));
@@ -75,7 +75,7 @@ public sealed class SubscriptionProgramTests
         Assert.Equal(PriceFor(0, 12).Times(Rate.FromPercent(30)), whale[^1].Earned);
 
         // A small affiliate never reaches the minimum in one week: its balance carries over until it does.
-        List<EpochStatement> small = [.. statements.Where(s => s.Partner == "pay-wallet-139").OrderBy(s => s.EpochStart)];
+        List<EpochStatement> small = [.. statements.Where(s => s.Payee == "wallet-139").OrderBy(s => s.EpochStart)];
         Assert.Contains(small, s => s.Payable.IsZero && s.CarryOut.IsPositive);
         Assert.Contains(small, s => s.Payable >= Minimum);
         Assert.All(small, s => Assert.Equal(s.CarryIn + s.Earned, s.Payable + s.CarryOut + s.DustSwept));

@@ -18,7 +18,7 @@ public sealed class EpochSettlerTests
         Assert.Equal("Tier 1", statement.Tier);
         Assert.Equal(OneSol * 2, statement.Earned);
         Assert.Equal(OneSol * 2, statement.Payable);
-        Assert.Equal(OneSol * 8, statement.Protocol);
+        Assert.Equal(OneSol * 8, (statement.Revenue - statement.Commission));
     }
 
     [Fact]
@@ -27,7 +27,7 @@ public sealed class EpochSettlerTests
         var previous = new PartnerState(Amount.Zero, "Tier 1", OneSol * 45, 0);
         SettlementRequest request = Request(Subscription(), Week1, Line("alice", "e1", OneSol * 3), Line("alice", "e2", OneSol * 2, hour: 5))
             with
-        { PreviousStates = new Dictionary<string, PartnerState> { ["alice"] = previous } };
+        { PreviousStates = new Dictionary<PayeeKey, PartnerState> { [PayeeKey.Partner("alice")] = previous } };
 
         EpochStatement statement = Only(EpochSettler.Settle(request));
 
@@ -123,7 +123,7 @@ public sealed class EpochSettlerTests
         var previous = new PartnerState(Asset.Sol.Parse("0.05"), "Tier 1", OneSol, 0);
         SettlementRequest request = Request(Subscription(), Week1) with
         {
-            PreviousStates = new Dictionary<string, PartnerState> { ["alice"] = previous },
+            PreviousStates = new Dictionary<PayeeKey, PartnerState> { [PayeeKey.Partner("alice")] = previous },
             ClosingPartners = new HashSet<string> { "alice" },
         };
 
@@ -168,7 +168,7 @@ public sealed class EpochSettlerTests
     {
         SettlementRequest request = Request(Subscription(), Week1, Line("alice", "refund", -OneSol)) with
         {
-            PreviousStates = new Dictionary<string, PartnerState> { ["alice"] = new(Amount.Zero, "Tier 1", OneSol * 10, 0) },
+            PreviousStates = new Dictionary<PayeeKey, PartnerState> { [PayeeKey.Partner("alice")] = new(Amount.Zero, "Tier 1", OneSol * 10, 0) },
             ClosingPartners = new HashSet<string> { "alice" },
         };
 
@@ -179,19 +179,19 @@ public sealed class EpochSettlerTests
     }
 
     [Fact]
-    public void Settle_FeeShare_PaysCommissionLinesAsTheyAre()
+    public void Settle_FeeShare_PaysTheReferralShareOfEachFee()
     {
         SettlementLine[] lines =
         [
-            Line("bob", "t1", Amount.FromUnits(600_000), asset: Asset.UsdcSolana),
-            Line("bob", "t2", Amount.FromUnits(-100_000), hour: 2, asset: Asset.UsdcSolana),
+            Line("bob", "t1", Amount.FromUnits(600_000), asset: Asset.UsdcSolana) with { ReferralFee = Rate.Full },
+            Line("bob", "t2", Amount.FromUnits(-100_000), hour: 2, asset: Asset.UsdcSolana) with { ReferralFee = Rate.Full },
         ];
 
         EpochStatement statement = Only(EpochSettler.Settle(Request(FeeShare(Amount.Zero), Week1, lines)));
 
         Assert.Equal(string.Empty, statement.Tier);
         Assert.Equal(Amount.FromUnits(500_000), statement.Payable);
-        Assert.Equal(Amount.Zero, statement.Protocol);
+        Assert.Equal(Amount.Zero, (statement.Revenue - statement.Commission));
     }
 
     [Fact]
@@ -223,7 +223,7 @@ public sealed class EpochSettlerTests
 
         Assert.Equal(string.Empty, statement.Tier);
         Assert.Equal(Amount.Zero, statement.Earned);
-        Assert.Equal(OneSol, statement.Protocol);
+        Assert.Equal(OneSol, (statement.Revenue - statement.Commission));
     }
 
     [Fact]
@@ -231,10 +231,10 @@ public sealed class EpochSettlerTests
     {
         SettlementRequest request = Request(Subscription(), Week1, Line("alice", "e1", OneSol)) with
         {
-            PreviousStates = new Dictionary<string, PartnerState> { ["dormant"] = new(Amount.Zero, "Tier 2", OneSol * 60, 0) },
+            PreviousStates = new Dictionary<PayeeKey, PartnerState> { [PayeeKey.Partner("dormant")] = new(Amount.Zero, "Tier 2", OneSol * 60, 0) },
         };
 
-        Assert.Equal(["alice"], EpochSettler.Settle(request).Statements.Select(s => s.Partner));
+        Assert.Equal(["alice"], EpochSettler.Settle(request).Statements.Select(s => s.Payee));
     }
 
     [Fact]

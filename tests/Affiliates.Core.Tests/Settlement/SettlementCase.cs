@@ -13,7 +13,7 @@ internal sealed record SettlementCase(
 {
     public SettlementRequest Request(Epoch epoch) => SettlementFixture.Request(Terms, epoch, Lines) with
     {
-        PreviousStates = States,
+        PreviousStates = SettlementFixture.Partners(States),
         Referrals = Referrals,
         ClosingPartners = Closing,
     };

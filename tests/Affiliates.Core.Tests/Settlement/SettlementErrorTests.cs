@@ -28,10 +28,15 @@ public sealed class SettlementErrorTests
     }
 
     [Fact]
-    public void Settle_LineBeforeTheEpoch_Fails() =>
-        Assert.Equal(
-            SettlementError.LineOutsideEpoch,
-            Fails(Request(Subscription(), Week1, Line("alice", "e1", OneSol) with { OccurredAt = Week1.Start - Duration.Epsilon })).Error);
+    public void Settle_LineBeforeTheEpoch_IsSettledAsLate()
+    {
+        SettlementRequest request = Request(Subscription(), Week1, Line("alice", "e1", OneSol) with { OccurredAt = Week1.Start - Duration.Epsilon, OwnEpochTierMetric = 0 });
+
+        StatementLine line = Assert.Single(Assert.Single(EpochSettler.Settle(request).Statements).Lines);
+
+        Assert.True(line.Late);
+        Assert.Equal(Week1.Start - Duration.Epsilon, line.OccurredAt);
+    }
 
     [Fact]
     public void Settle_LineInAnotherAsset_FailsAsUnknownAsset() =>
@@ -73,19 +78,6 @@ public sealed class SettlementErrorTests
 
         Assert.Equal(SettlementError.DuplicateLine, error.Error);
         Assert.Equal("e1#0", error.Key);
-    }
-
-    [Fact]
-    public void Settle_PreviousTierNotOnTheLadder_Fails()
-    {
-        SettlementRequest request = Request(Subscription(), Week1, Line("alice", "e1", OneSol))
-            with
-        { PreviousStates = new Dictionary<string, PartnerState> { ["alice"] = new(Amount.Zero, "Diamond", OneSol, 0) } };
-
-        SettlementException error = Fails(request);
-
-        Assert.Equal(SettlementError.UnknownTier, error.Error);
-        Assert.Equal("Diamond", error.Key);
     }
 
     [Fact]

@@ -29,6 +29,10 @@ internal static class SettlementFixture
     public static SettlementLine Line(string partner, string eventId, Amount amount, Epoch? epoch = null, int hour = 1, Asset? asset = null) =>
         new(RegistryId, eventId, 0, (epoch ?? Week1).Start + Duration.FromHours(hour), partner, "CODE1", asset ?? Asset.Sol, amount);
 
+    /// <summary>Keys partner states by partner.</summary>
+    public static Dictionary<PayeeKey, PartnerState> Partners(Dictionary<string, PartnerState> states) =>
+        states.ToDictionary(pair => PayeeKey.Partner(pair.Key), pair => pair.Value);
+
     public static SettlementRequest Request(SettlementTerms terms, Epoch epoch, params SettlementLine[] lines) =>
         new(RegistryId, epoch, terms, lines, epoch.End);
 
@@ -46,14 +50,14 @@ internal static class SettlementFixture
     /// <summary>Settles <paramref name="epochs"/> in order, feeding each statement's closing state into the next epoch.</summary>
     public static List<EpochSettlement> SettleInSequence(SettlementTerms terms, params SettlementLine[][] epochs)
     {
-        var states = new Dictionary<string, PartnerState>(StringComparer.Ordinal);
+        var states = new Dictionary<PayeeKey, PartnerState>();
         var results = new List<EpochSettlement>();
         for (int i = 0; i < epochs.Length; i++)
         {
-            EpochSettlement settlement = EpochSettler.Settle(Request(terms, Week(i), epochs[i]) with { PreviousStates = new Dictionary<string, PartnerState>(states) });
+            EpochSettlement settlement = EpochSettler.Settle(Request(terms, Week(i), epochs[i]) with { PreviousStates = new Dictionary<PayeeKey, PartnerState>(states) });
             foreach (EpochStatement statement in settlement.Statements)
             {
-                states[statement.Partner] = PartnerState.After(statement);
+                states[statement.Key] = PartnerState.After(statement);
             }
 
             results.Add(settlement);

@@ -93,6 +93,10 @@ internal static class SettlementGen
             Asset.Sol,
             amount);
 
+    /// <summary>The lowest tier metric that reaches <paramref name="tier"/>, as a statement holding it would record.</summary>
+    private static Int128 MetricOf(SettlementTerms terms, string tier) =>
+        terms.Tiers?.Ladder.Steps.FirstOrDefault(s => s.Value.Name == tier) is { Value: not null } step ? step.Threshold : 0;
+
     private static Gen<PartnerState?> StateFor(SettlementTerms terms)
     {
         string[] tiers = terms.Tiers is null ? [string.Empty] : [string.Empty, .. terms.Tiers.Ladder.Steps.Select(s => s.Value.Name)];
@@ -104,7 +108,7 @@ internal static class SettlementGen
             from tier in Gen.Elements(tiers)
             from lifetime in Gen.Choose(0, 80_000).Select(x => Amount.FromUnits(x * 1_000_000L))
             from idle in Gen.Choose(0, 3)
-            select (PartnerState?)new PartnerState(carry, tier, lifetime, idle);
+            select (PartnerState?)new PartnerState(carry, tier, lifetime, idle, MetricOf(terms, tier));
         return Gen.Frequency((1, Gen.Constant<PartnerState?>(null)), (2, state));
     }
 }

@@ -19,9 +19,9 @@ public sealed class StatementDiffTests
 
         IReadOnlyList<StatementDifference> diff = StatementDiff.Compare(stored.Statements, recomputed.Statements);
 
-        Assert.All(diff, d => Assert.Equal("alice", d.Partner));
-        Assert.Equal(["LifetimeRevenue", "Earned", "Payable", "Hash", "line e1#0"], diff.Select(d => d.Field));
-        Assert.Equal(("200000000", "400000000"), (diff[2].Expected, diff[2].Actual));
+        Assert.All(diff, d => Assert.Equal("partner:alice", d.Partner));
+        Assert.Equal(["TierMetric", "LifetimeRevenue", "Earned", "Payable", "Hash", "line e1#0/Commission"], diff.Select(d => d.Field));
+        Assert.Equal(("200000000", "400000000"), (diff[3].Expected, diff[3].Actual));
     }
 
     [Fact]
@@ -32,7 +32,7 @@ public sealed class StatementDiffTests
 
         IReadOnlyList<StatementDifference> diff = StatementDiff.Compare(stored.Statements, recomputed.Statements);
 
-        Assert.Equal(new StatementDifference("alice", "statement", stored.Statements[0].Hash, null), diff[0]);
-        Assert.Contains(diff, d => d is { Partner: "bob", Field: "line e3#0", Expected: null });
+        Assert.Equal(new StatementDifference("partner:alice", "statement", stored.Statements[0].Hash, null), diff[0]);
+        Assert.Contains(diff, d => d is { Partner: "partner:bob", Field: "line e3#0/Commission", Expected: null });
     }
 }
