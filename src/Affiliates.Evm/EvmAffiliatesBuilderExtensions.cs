@@ -14,7 +14,8 @@ public static class EvmAffiliatesBuilderExtensions
     /// <remarks>
     /// The verifier checks EVM signers (EIP-191, EIP-712, and EIP-1271 when <see cref="EvmOptions.RpcUrl"/> is set) and
     /// hands any other signer to the verifier registered before it, so that adapters for other chains can be added
-    /// alongside. Options are validated with every problem reported at once, at host start and when first resolved.
+    /// alongside. The codec and the EVM-only verifier are also keyed under <see cref="AddressFamilies.Evm"/>, for hosts
+    /// that pick a chain's services by family. Options are validated with every problem reported at once, at host start and when first resolved.
     /// </remarks>
     /// <param name="builder">The builder returned by <c>AddAffiliates</c>.</param>
     /// <param name="configure">Sets the chain id and, for contract wallets and payouts, the RPC URL and signer.</param>
@@ -33,17 +34,25 @@ public static class EvmAffiliatesBuilderExtensions
         services.AddSingleton<EvmRegistration>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<EvmOptions>, EvmOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IAddressCodec, EvmAddressCodec>());
+        services.TryAddKeyedSingleton<IAddressCodec>(AddressFamilies.Evm, EvmAddressCodec.Instance);
         services.TryAddSingleton(provider => provider.GetRequiredService<IOptions<EvmOptions>>().Value.RpcUrl is { } url ? EvmRpc.ForUrl(url) : null!);
+        services.TryAddKeyedSingleton<ISignatureVerifier>(AddressFamilies.Evm, (provider, _) => Verifier(provider, next: null));
 
         ServiceDescriptor? previous = services.LastOrDefault(d => d.ServiceType == typeof(ISignatureVerifier) && !d.IsKeyedService);
-        services.RemoveAll<ISignatureVerifier>();
-        services.AddSingleton<ISignatureVerifier>(provider =>
+        foreach (ServiceDescriptor unkeyed in services.Where(d => d.ServiceType == typeof(ISignatureVerifier) && !d.IsKeyedService).ToList())
         {
-            EvmOptions options = provider.GetRequiredService<IOptions<EvmOptions>>().Value;
-            EvmRpc? rpc = options.RpcUrl is null ? null : provider.GetRequiredService<EvmRpc>();
-            return new EvmSignatureVerifier(options.ChainId, rpc, previous is null ? null : Resolve(previous, provider));
-        });
+            services.Remove(unkeyed);
+        }
+
+        services.AddSingleton<ISignatureVerifier>(provider => Verifier(provider, previous is null ? null : Resolve(previous, provider)));
         return builder;
+    }
+
+    private static EvmSignatureVerifier Verifier(IServiceProvider provider, ISignatureVerifier? next)
+    {
+        EvmOptions options = provider.GetRequiredService<IOptions<EvmOptions>>().Value;
+        EvmRpc? rpc = options.RpcUrl is null ? null : provider.GetRequiredService<EvmRpc>();
+        return new EvmSignatureVerifier(options.ChainId, rpc, next);
     }
 
     private static ISignatureVerifier Resolve(ServiceDescriptor descriptor, IServiceProvider provider) =>

@@ -56,8 +56,10 @@ public sealed class AddEvmTests
         using ServiceProvider provider = services.BuildServiceProvider();
 
         Assert.IsType<EvmAddressCodec>(Assert.Single(provider.GetServices<IAddressCodec>()));
-        Assert.Single(services, d => d.ServiceType == typeof(ISignatureVerifier));
+        Assert.Single(services, d => d.ServiceType == typeof(ISignatureVerifier) && !d.IsKeyedService);
         Assert.IsType<EvmSignatureVerifier>(provider.GetRequiredService<ISignatureVerifier>());
+        Assert.IsType<EvmAddressCodec>(provider.GetRequiredKeyedService<IAddressCodec>(AddressFamilies.Evm));
+        Assert.IsType<EvmSignatureVerifier>(provider.GetRequiredKeyedService<ISignatureVerifier>(AddressFamilies.Evm));
         EvmOptions options = provider.GetRequiredService<IOptions<EvmOptions>>().Value;
         Assert.Equal((1L, 3), (options.ChainId, options.Confirmations));
     }
@@ -73,6 +75,18 @@ public sealed class AddEvmTests
 
         Assert.True(await verifier.VerifyAsync("cFsolana-or-ss58", "m", "s"));
         Assert.False(await verifier.VerifyAsync(TestKeys.Address0, "m", "s"));
+    }
+
+    [Fact]
+    public void AddEvm_KeepsKeyedVerifiersOfOtherFamilies()
+    {
+        var services = new ServiceCollection();
+        var other = new NamedVerifier("x");
+        services.AddKeyedSingleton<ISignatureVerifier>(AddressFamilies.Solana, other);
+        services.AddAffiliates().AddEvm(o => o.ChainId = 1);
+        using ServiceProvider provider = services.BuildServiceProvider();
+
+        Assert.Same(other, provider.GetRequiredKeyedService<ISignatureVerifier>(AddressFamilies.Solana));
     }
 
     [Fact]
