@@ -57,6 +57,12 @@ public enum ChangeOutcome
     /// <summary>A registry with that id exists already.</summary>
     RegistryTaken,
 
-    /// <summary>Another change to the same record committed first; retry with a new nonce.</summary>
+    /// <summary>Other changes to the same record committed first three times in a row; nothing was written, retry with a new nonce.</summary>
     Conflict,
+
+    /// <summary>
+    /// A signed field holds a line break, a control or invisible formatting character, or a list item holds the list's
+    /// separator, so the text a wallet shows could say something other than the request; the detail names the fields.
+    /// </summary>
+    UnsafeText,
 }

@@ -15,10 +15,10 @@ public enum StoreConflict
     /// <summary>That terms version of the registry already exists.</summary>
     TermsVersionExists,
 
-    /// <summary>That generation of the code already belongs to another owner.</summary>
+    /// <summary>That generation of the code was created already.</summary>
     CodeTaken,
 
-    /// <summary>A registry with that id already exists with another admin.</summary>
+    /// <summary>A registry with that id exists already.</summary>
     RegistryTaken,
 
     /// <summary>Entries that had to be new already exist.</summary>
@@ -32,4 +32,10 @@ public enum StoreConflict
 
     /// <summary>The refund was not in the expected status, or another refund of the same event was applied first.</summary>
     RefundChanged,
+
+    /// <summary>The stored registry was no longer the version the write followed: another writer changed it first.</summary>
+    RegistryChanged,
+
+    /// <summary>The stored code generation was no longer the version the write followed: another writer changed it first.</summary>
+    CodeChanged,
 }
