@@ -2,9 +2,9 @@ namespace Affiliates.Payouts;
 
 /// <summary>What the dispatcher asks a rail to prepare: one transfer paying every line.</summary>
 /// <param name="Key">
-/// The transfer's key in the store, "tr-" and 40 lower-case hex digits derived from the payout ids and the attempt:
-/// the same lines at the same attempt always give the same key. A rail may write it into the transfer (a memo) so the
-/// transfer can be found on chain.
+/// The key of the lines' transfer in the store, "tr-" and 40 lower-case hex digits derived from the payout ids alone:
+/// every attempt at the same lines has the same key, and (key, attempt) names one prepared transfer. A rail may write
+/// it into the transfer (a memo), so that any attempt that landed can be found on chain.
 /// </param>
 /// <param name="Attempt">1 for the first transfer of these lines, then one more for each transfer that expired or was replaced.</param>
 /// <param name="Lines">The payments, ordered by payout id, all in one asset.</param>
