@@ -102,7 +102,7 @@ public sealed class EvmPayoutRailTests(AnvilNode anvil)
             await rail.BroadcastAsync(stuck);
             Assert.Equal(TransferState.Pending, (await rail.GetStatusAsync(stuck)).State);
 
-            PreparedTransfer replacement = (await rail.ReplaceAsync(stuck, new TransferRequest(request.Key + "-2", 2, request.Lines)))!;
+            PreparedTransfer replacement = (await rail.ReplaceAsync(stuck, new TransferRequest(request.Key, 2, request.Lines)))!;
             TransferStatus replaced = await rail.BroadcastAsync(replacement);
             await anvil.MineAsync(1);
 
@@ -206,7 +206,7 @@ public sealed class EvmPayoutRailTests(AnvilNode anvil)
         TransferStatus refused = await mine.BroadcastAsync(lost);
         await anvil.MineAsync(1);
         TransferStatus expired = await mine.GetStatusAsync(lost);
-        PreparedTransfer retry = await mine.PrepareAsync(new TransferRequest(request.Key + "-2", 2, request.Lines));
+        PreparedTransfer retry = await mine.PrepareAsync(new TransferRequest(request.Key, 2, request.Lines));
         await mine.BroadcastAsync(retry);
 
         Assert.Equal(TransferState.Pending, refused.State);

@@ -74,7 +74,7 @@ internal sealed class RailHarness
     public Task OwnerCallAsync(string signature, params ABIValue[] arguments) => Anvil.SendAsync(TokenOwner, Token, AnvilNode.Calldata(signature, arguments));
 
     public static TransferRequest Request(string payoutId, string payee, Asset asset, long units, int attempt = 1) =>
-        new("tr-" + payoutId + "-" + attempt, attempt, [new TransferLine(payoutId, payee, asset, Amount.FromUnits(units))]);
+        new("tr-" + payoutId, attempt, [new TransferLine(payoutId, payee, asset, Amount.FromUnits(units))]);
 
     /// <summary>Polls like the dispatcher does until the transfer is no longer pending (Anvil mines a moment after the send returns).</summary>
     public static async Task<TransferStatus> SettledAsync(IPayoutRail rail, PreparedTransfer transfer)
