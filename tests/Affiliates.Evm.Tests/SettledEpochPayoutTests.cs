@@ -66,7 +66,7 @@ public sealed class SettledEpochPayoutTests(AnvilNode anvil)
             Assert.Equal(ChangeOutcome.Applied, (await program.ApplyAsync(new SignedRequest("subs", partner, change, $"n{i}", expires, signature))).Outcome);
             string user = EthECKey.GenerateKey().GetPublicAddress();
             Assert.Equal(BindOutcome.Bound, (await program.ConvertAsync(new ConversionRequest("subs", user, Code: $"PARTNER{i}"))).Outcome);
-            events.Add(new ProgramEvent("subs", $"pay-{i}", EventKind.SubscriptionPayment, clock.GetCurrentInstant() + Duration.FromHours(i + 1), user, revenue[i], Amount.Zero));
+            events.Add(new ProgramEvent("subs", $"pay-{i}", EventKind.SubscriptionPayment, clock.GetCurrentInstant() + Duration.FromHours(i + 1), user, revenue[i], Amount.Zero, asset));
         }
 
         Assert.All(await program.IngestAsync(events), r => Assert.Equal(IngestStatus.Recorded, r.Status));
