@@ -110,14 +110,16 @@ public sealed class OperatorCommandTests
     {
         using var program = new OperatorProgram();
         await program.SetUpAsync();
-        string events = program.File("events.csv", "id,kind,occurred_at,user,amount,refund_of\nrefund-9,refund,2026-11-05T10:00:00Z,user-2,0.49,pay-9\n");
+        string events = program.File(
+            "events.csv",
+            "id,kind,occurred_at,user,amount,refund_of\npay-9,subscriptionPayment,2026-11-05T09:00:00Z,user-2,0.49,\nrefund-9,refund,2026-11-05T10:00:00Z,user-2,0.5,pay-9\nrefund-8,refund,2026-11-05T10:00:00Z,user-2,0.49,pay-8\n");
 
         CliRun ingest = await program.RunAsync("ingest", "-r", OperatorProgram.Registry, "--events", events, "--results", program.PathOf("results.json"));
 
         Assert.Equal(1, ingest.ExitCode);
-        Assert.Contains("1 of 1 events were refused", ingest.Error, StringComparison.Ordinal);
-        JsonElement result = Assert.Single(JsonDocument.Parse(File.ReadAllText(program.PathOf("results.json"))).RootElement.EnumerateArray());
-        Assert.Equal("unknownRefundTarget", result.GetProperty("status").GetString());
+        Assert.Contains("1 of 3 events were refused", ingest.Error, StringComparison.Ordinal);
+        JsonElement[] results = [.. JsonDocument.Parse(File.ReadAllText(program.PathOf("results.json"))).RootElement.EnumerateArray()];
+        Assert.Equal(["recorded", "refundExceedsPayment", "held"], results.Select(r => r.GetProperty("status").GetString()));
     }
 
     [Fact]

@@ -49,7 +49,7 @@ internal sealed class IngestCommand(Terminal terminal) : AsyncCommand<IngestSett
 
         WriteResults(resultsPath, rows, results);
         var counts = results.GroupBy(static r => r.Status).OrderBy(static g => g.Key).ToDictionary(static g => JsonNamingPolicy.CamelCase.ConvertName(g.Key.ToString()), static g => g.Count());
-        int refused = results.Count(static r => r.Status is not (IngestStatus.Recorded or IngestStatus.Duplicate));
+        int refused = results.Count(static r => r.Status is not (IngestStatus.Recorded or IngestStatus.Duplicate or IngestStatus.Held));
         if (settings.Json)
         {
             terminal.WriteJson(new { events = rows.Count, statuses = counts, refused, results = resultsPath });

@@ -19,7 +19,7 @@ internal static class StatementView
     public static object Of(EpochStatement s, Asset asset, Amount minimum, bool lines) => new
     {
         epoch = s.EpochId,
-        s.Partner,
+        partner = s.Payee,
         s.Tier,
         lifetimeRevenue = asset.Format(s.LifetimeRevenue),
         revenue = asset.Format(s.Revenue),
@@ -32,18 +32,18 @@ internal static class StatementView
         s.Hash,
         lineCount = s.Lines.Count,
         lines = lines
-            ? s.Lines.Select(l => new { l.EventId, l.Sequence, occurredAt = CliValues.Format(l.OccurredAt), l.Code, revenue = asset.Format(l.Revenue), rate = l.Rate.ToString(), commission = asset.Format(l.Commission) })
+            ? s.Lines.Select(l => new { l.EventId, l.Sequence, occurredAt = CliValues.Format(l.OccurredAt), l.Code, revenue = asset.Format(l.Revenue), rate = l.Rate.ToString(), commission = asset.Format(l.Amount) })
             : null,
     };
 
     public static void Render(IAnsiConsole console, EpochStatement s, Asset asset, Amount minimum)
     {
-        var table = new Table().Border(TableBorder.Rounded).Title(Markup.Escape($"{s.Partner}, epoch {s.EpochId}{(s.Tier.Length > 0 ? $" ({s.Tier})" : string.Empty)}"))
+        var table = new Table().Border(TableBorder.Rounded).Title(Markup.Escape($"{s.Payee}, epoch {s.EpochId}{(s.Tier.Length > 0 ? $" ({s.Tier})" : string.Empty)}"))
             .AddColumns("", "event", "time (UTC)", "code", $"revenue {asset.Symbol}", "rate", $"commission {asset.Symbol}");
         table.AddRow("carry-in", "", "", "", "", "", asset.Format(s.CarryIn));
         foreach (StatementLine line in s.Lines)
         {
-            table.AddRow(line.Revenue.IsNegative ? "clawback" : "line", Markup.Escape(line.EventId), CliValues.Format(line.OccurredAt), Markup.Escape(line.Code), asset.Format(line.Revenue), line.Rate.ToString(), asset.Format(line.Commission));
+            table.AddRow(line.Revenue.IsNegative ? "clawback" : "line", Markup.Escape(line.EventId), CliValues.Format(line.OccurredAt), Markup.Escape(line.Code), asset.Format(line.Revenue), line.Rate.ToString(), asset.Format(line.Amount));
         }
 
         table.AddRow("earned", "", "", "", asset.Format(s.Revenue), "", asset.Format(s.Earned));

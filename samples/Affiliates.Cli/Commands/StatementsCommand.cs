@@ -17,7 +17,7 @@ internal sealed class StatementsCommand(Terminal terminal) : AsyncCommand<Statem
         IReadOnlyList<EpochStatement> statements = await LoadAsync(host, settings, terms, terminal, cancellationToken);
         if (settings.Partner is { } partner)
         {
-            statements = [.. statements.Where(s => s.Partner == partner)];
+            statements = [.. statements.Where(s => s.Payee == partner)];
             if (statements.Count == 0)
             {
                 throw CliException.Usage($"--partner '{partner}' has no statement {(settings.Epoch is null ? "yet" : $"in epoch {settings.Epoch}")}.");
@@ -44,7 +44,7 @@ internal sealed class StatementsCommand(Terminal terminal) : AsyncCommand<Statem
         var table = new Table().Border(TableBorder.Rounded).AddColumns("epoch", "partner", "tier", "lines", $"carry-in {asset.Symbol}", $"earned {asset.Symbol}", $"payable {asset.Symbol}", $"carry-out {asset.Symbol}", "why");
         foreach (EpochStatement s in statements)
         {
-            table.AddRow(Markup.Escape(s.EpochId), Markup.Escape(s.Partner), Markup.Escape(s.Tier), $"{s.Lines.Count}", asset.Format(s.CarryIn), asset.Format(s.Earned), asset.Format(s.Payable), asset.Format(s.CarryOut), Markup.Escape(StatementView.Reason(s, asset, terms.MinimumPayout)));
+            table.AddRow(Markup.Escape(s.EpochId), Markup.Escape(s.Payee), Markup.Escape(s.Tier), $"{s.Lines.Count}", asset.Format(s.CarryIn), asset.Format(s.Earned), asset.Format(s.Payable), asset.Format(s.CarryOut), Markup.Escape(StatementView.Reason(s, asset, terms.MinimumPayout)));
         }
 
         terminal.Console.Write(table);

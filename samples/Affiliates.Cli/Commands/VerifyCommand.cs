@@ -18,7 +18,7 @@ internal sealed class VerifyCommand(Terminal terminal) : AsyncCommand<VerifySett
         Registry registry = await host.RegistryAsync(settings.Registry, cancellationToken);
         ProgramTerms terms = await host.TermsAsync(registry, cancellationToken);
         IReadOnlyList<EpochStatement> statements = await StatementsCommand.LoadAsync(host, settings, terms, terminal, cancellationToken);
-        string[] tampered = [.. statements.Where(static s => !StatementHasher.IsIntact(s)).Select(static s => s.Partner)];
+        string[] tampered = [.. statements.Where(static s => !StatementHasher.IsIntact(s)).Select(static s => s.Payee)];
         string[] hashes = [.. statements.Select(static s => s.Hash)];
         string root = MerkleTree.Root(hashes);
         bool? rootMatches = settings.Root is { } published ? string.Equals(published.Trim(), root, StringComparison.OrdinalIgnoreCase) : null;
@@ -27,7 +27,7 @@ internal sealed class VerifyCommand(Terminal terminal) : AsyncCommand<VerifySett
         bool? proofHolds = null;
         if (settings.Partner is { } partner)
         {
-            int index = statements.ToList().FindIndex(s => s.Partner == partner);
+            int index = statements.ToList().FindIndex(s => s.Payee == partner);
             if (index < 0)
             {
                 throw CliException.Usage($"--partner '{partner}' has no statement in epoch {statements.FirstOrDefault()?.EpochId ?? settings.Epoch}.");

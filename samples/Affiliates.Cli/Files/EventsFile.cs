@@ -58,7 +58,7 @@ internal static class EventsFile
                 throw CliException.Usage($"{Where("refund_of")} is empty; a refund names the event it refunds.");
             }
 
-            rows.Add(new Row(line, new ProgramEvent(registryId, id, kind, at, Needed("user"), amount, notional, Optional("pair"), Optional("code"), Optional("vault"), refundOf)));
+            rows.Add(new Row(line, new ProgramEvent(registryId, id, kind, at, Needed("user"), amount, notional, asset, Optional("pair"), Optional("code"), Optional("vault"), refundOf)));
         }
 
         return rows;
