@@ -11,7 +11,7 @@ public sealed class ChainflipBrokerOptions
     /// <summary>Gets or sets the node's WebSocket JSON-RPC endpoint (<c>ws://</c> or <c>wss://</c>), a node holding the broker key (default port 9944).</summary>
     public Uri? RpcUrl { get; set; }
 
-    /// <summary>Gets or sets the broker's own account id ("cF…"); read from the node at start when not set.</summary>
+    /// <summary>Gets or sets the broker's own account id ("cF…"), whose affiliates the adapter manages; required, since no node method names its own broker.</summary>
     public string? BrokerAccountId { get; set; }
 
     /// <summary>Gets or sets how long a read may take. Default 30 seconds.</summary>

@@ -18,9 +18,13 @@ internal sealed class ChainflipBrokerOptionsValidator : IValidateOptions<Chainfl
             problems.Add($"{nameof(ChainflipBrokerOptions.RpcUrl)} must be an absolute ws or wss URL (was '{options.RpcUrl}').");
         }
 
-        if (options.BrokerAccountId is { } broker && !ChainflipAccountId.TryParse(broker, out _))
+        if (string.IsNullOrWhiteSpace(options.BrokerAccountId))
         {
-            problems.Add($"{nameof(ChainflipBrokerOptions.BrokerAccountId)} '{broker}' is not a Chainflip account id (SS58, prefix 2112).");
+            problems.Add($"{nameof(ChainflipBrokerOptions.BrokerAccountId)} is required (the broker's cF… account id).");
+        }
+        else if (!ChainflipAccountId.TryParse(options.BrokerAccountId, out _))
+        {
+            problems.Add($"{nameof(ChainflipBrokerOptions.BrokerAccountId)} '{options.BrokerAccountId}' is not a Chainflip account id (SS58, prefix 2112).");
         }
 
         Positive(problems, nameof(ChainflipBrokerOptions.ReadTimeout), options.ReadTimeout, TimeSpan.FromMinutes(10));

@@ -83,8 +83,9 @@ public sealed class ChainflipAccountIdTests
                 return readPrefix == prefix && readKey.AsSpan().SequenceEqual(key) && ChainflipAccountId.ParseAnyNetwork(text) == id;
             });
 
+    // The checksum has 16 bits, so about one change in 65 536 passes it; none may read back as the original account.
     [Property(MaxTest = 10_000)]
-    public Property AnySingleCharacterChange_IsRefused() =>
+    public Property AnySingleCharacterChange_NeverReadsAsTheOriginalAccount() =>
         Prop.ForAll(
             Gen.ArrayOf(ArbMap.Default.GeneratorFor<byte>(), 32).ToArbitrary(),
             Gen.Choose(0, 48).ToArbitrary(),
@@ -92,9 +93,10 @@ public sealed class ChainflipAccountIdTests
             (key, position, shift) =>
             {
                 const string alphabet = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
-                char[] text = new ChainflipAccountId(key).Address.ToCharArray();
+                var original = new ChainflipAccountId(key);
+                char[] text = original.Address.ToCharArray();
                 text[position] = alphabet[(alphabet.IndexOf(text[position], StringComparison.Ordinal) + shift) % alphabet.Length];
-                return !ChainflipAccountId.TryParse(new string(text), out _);
+                return !ChainflipAccountId.TryParse(new string(text), out ChainflipAccountId? read) || read != original;
             });
 
     private const Affiliates.Addresses.AddressError AddressErrorNone = Affiliates.Addresses.AddressError.None;

@@ -33,7 +33,7 @@ public abstract class NodeTest : IAsyncLifetime
 
     internal ChainflipBrokerClient NewClient(Action<ChainflipBrokerOptions>? configure = null)
     {
-        var options = new ChainflipBrokerOptions { RpcUrl = Node.Url, ReadTimeout = TimeSpan.FromSeconds(10), WriteTimeout = TimeSpan.FromSeconds(20) };
+        var options = new ChainflipBrokerOptions { RpcUrl = Node.Url, BrokerAccountId = Node.Broker.Address, ReadTimeout = TimeSpan.FromSeconds(10), WriteTimeout = TimeSpan.FromSeconds(20) };
         configure?.Invoke(options);
         var client = new ChainflipBrokerClient(options);
         clients.Add(client);

@@ -204,7 +204,7 @@ internal sealed partial class ChainflipTestNode
             ["address"] = "0x" + channel.ToString("x40", CultureInfo.InvariantCulture),
             ["issued_block"] = 5418,
             ["channel_id"] = channel,
-            ["source_chain_expiry_block"] = AmountsAsNumbers ? 22950312 : "0x15e3128",
+            ["source_chain_expiry_block"] = AmountsAsNumbers ? 22950312 : "0x15e31a8",
             ["channel_opening_fee"] = "0x0",
             ["refund_parameters"] = refund.DeepClone(),
         };
