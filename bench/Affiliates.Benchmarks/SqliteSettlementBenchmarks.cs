@@ -186,11 +186,11 @@ public class SqliteSettlementBenchmarks
         var codes = new PartnerCode[AffiliateCount];
         await using (IAffiliateUnitOfWork unit = await store.BeginAsync())
         {
-            unit.SaveRegistry(new Registry(RegistryId, "Bench", "admin", TermsVersion, [], created));
+            unit.SaveRegistry(new Registry(RegistryId, "Bench", "admin", TermsVersion, [], created, Version: 1));
             unit.SaveTerms(programTerms with { EffectiveFrom = created });
             for (int a = 0; a < AffiliateCount; a++)
             {
-                codes[a] = new PartnerCode(RegistryId, Code(a), 1, Owner(a), "bench", Owner(a), Rate.Zero, Rate.Zero, null, CodeStatus.Active, created, null);
+                codes[a] = new PartnerCode(RegistryId, Code(a), 1, Owner(a), "bench", Owner(a), Rate.Zero, Rate.Zero, null, CodeStatus.Active, created, null, Version: 1);
                 unit.SaveCode(codes[a]);
             }
 

@@ -1,29 +1,17 @@
-using Affiliates.Cli;
+using Affiliates.Cli.Cli;
+using NodaTime;
+using Spectre.Console;
 
-if (args is not ["demo", ..])
+using var cancel = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
 {
-    Console.Error.WriteLine("usage: affiliates demo [--affiliates N] [--weeks N] [--db PATH]");
-    return 2;
+    e.Cancel = true;
+    cancel.Cancel();
+};
+if (Console.IsOutputRedirected)
+{
+    // Logs are read in wide windows; 80 columns would wrap every table.
+    AnsiConsole.Console.Profile.Width = 120;
 }
 
-int affiliates = Option("--affiliates", 140);
-int weeks = Option("--weeks", 13);
-string directory = Directory.CreateTempSubdirectory("affiliates-demo-").FullName;
-string database = args.SkipWhile(a => a != "--db").Skip(1).FirstOrDefault() ?? Path.Combine(directory, "program.db");
-
-Console.WriteLine($"Subscription revenue share: {affiliates} partners, {weeks} weekly epochs, SQLite at {database}");
-Console.WriteLine();
-IReadOnlyList<string> roots = await new SubscriptionDemo(database, Console.Out).RunAsync(affiliates, weeks, shuffle: false);
-
-Console.WriteLine();
-Console.WriteLine("Replaying the same payments in reverse order into a fresh database...");
-IReadOnlyList<string> replay = await new SubscriptionDemo(Path.Combine(directory, "replay.db"), TextWriter.Null).RunAsync(affiliates, weeks, shuffle: true);
-bool identical = roots.SequenceEqual(replay);
-Console.WriteLine(identical ? $"identical: all {roots.Count} weekly Merkle roots match" : "MISMATCH: the replay produced different statements");
-return identical ? 0 : 1;
-
-int Option(string name, int fallback)
-{
-    string? text = args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
-    return text is null ? fallback : int.TryParse(text, out int value) && value > 0 ? value : throw new ArgumentException($"{name} must be a positive whole number, not '{text}'.", name);
-}
+return await CliApp.RunAsync(args, new Terminal(AnsiConsole.Console, Console.Out, Console.Error, SystemClock.Instance), cancel.Token);

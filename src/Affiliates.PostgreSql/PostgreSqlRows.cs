@@ -11,7 +11,7 @@ namespace Affiliates.PostgreSql;
 /// <remarks>Each <c>*Columns</c> list, its reader and its values array share one column order.</remarks>
 internal static class PostgreSqlRows
 {
-    public const string RegistryColumns = "registry_id, name, admin_address, terms_version, excluded_addresses, created_at";
+    public const string RegistryColumns = "registry_id, name, admin_address, terms_version, excluded_addresses, created_at, version";
 
     public const string TermsColumns =
         "registry_id, version, effective_from, kind, default_referral_fee_ppm, multiplier_above, multiplier_millionths, " +
@@ -22,7 +22,7 @@ internal static class PostgreSqlRows
 
     public const string CodeColumns =
         "registry_id, code, generation, owner_address, channel, payment_address, kickback_ppm, affiliate_fee_ppm, " +
-        "referral_fee_override_ppm, status, created_at, retired_at";
+        "referral_fee_override_ppm, status, created_at, retired_at, version";
 
     public const string BindingColumns = "registry_id, user_address, scope, code, code_generation, terms_version, status, bound_at";
 
@@ -43,10 +43,10 @@ internal static class PostgreSqlRows
         "amount, status, version, updated_at, transaction_id";
 
     public static Registry ReadRegistry(NpgsqlDataReader r) => new(
-        r.GetString(0), r.GetString(1), r.GetString(2), r.GetInt32(3), r.GetFieldValue<string[]>(4), Instant(r.GetInt64(5)));
+        r.GetString(0), r.GetString(1), r.GetString(2), r.GetInt32(3), r.GetFieldValue<string[]>(4), Instant(r.GetInt64(5)), r.GetInt64(6));
 
     public static object?[] Values(Registry x) =>
-        [x.Id, x.Name, x.AdminAddress, x.TermsVersion, x.ExcludedAddresses.ToArray(), Ticks(x.CreatedAt)];
+        [x.Id, x.Name, x.AdminAddress, x.TermsVersion, x.ExcludedAddresses.ToArray(), Ticks(x.CreatedAt), x.Version];
 
     public static ProgramTerms ReadTerms(NpgsqlDataReader r)
     {
@@ -104,12 +104,13 @@ internal static class PostgreSqlRows
         r.IsDBNull(8) ? null : Rate(r.GetInt32(8)),
         (CodeStatus)r.GetInt16(9),
         Instant(r.GetInt64(10)),
-        r.IsDBNull(11) ? null : Instant(r.GetInt64(11)));
+        r.IsDBNull(11) ? null : Instant(r.GetInt64(11)),
+        r.GetInt64(12));
 
     public static object?[] Values(PartnerCode x) =>
     [
         x.RegistryId, x.Code, x.Generation, x.OwnerAddress, x.Channel, x.PaymentAddress, x.Kickback.PartsPerMillion,
-        x.AffiliateFee.PartsPerMillion, x.ReferralFeeOverride?.PartsPerMillion, (short)x.Status, Ticks(x.CreatedAt), Ticks(x.RetiredAt),
+        x.AffiliateFee.PartsPerMillion, x.ReferralFeeOverride?.PartsPerMillion, (short)x.Status, Ticks(x.CreatedAt), Ticks(x.RetiredAt), x.Version,
     ];
 
     public static Binding ReadBinding(NpgsqlDataReader r) => new(

@@ -23,9 +23,11 @@ internal sealed class PostgreSqlUnitOfWork(PostgreSqlAffiliateStore store) : IAf
           AND code = $9 AND code_generation = $10 AND terms_version = $11 AND status = $12 AND bound_at = $13
         """;
 
-    private static readonly string UpsertRegistry = Upsert("registries", RegistryColumns, "registry_id", "registries.admin_address = EXCLUDED.admin_address");
+    private static readonly string InsertRegistry = $"INSERT INTO registries ({RegistryColumns}) VALUES ({Placeholders(RegistryColumns)}) ON CONFLICT DO NOTHING";
+    private static readonly string UpdateRegistry = CompareAndSet("registries", RegistryColumns, "registry_id");
     private static readonly string InsertTerms = $"INSERT INTO program_terms ({TermsColumns}) VALUES ({Placeholders(TermsColumns)}) ON CONFLICT DO NOTHING";
-    private static readonly string UpsertCode = Upsert("partner_codes", CodeColumns, "registry_id, code, generation", "partner_codes.owner_address = EXCLUDED.owner_address");
+    private static readonly string InsertCode = $"INSERT INTO partner_codes ({CodeColumns}) VALUES ({Placeholders(CodeColumns)}) ON CONFLICT DO NOTHING";
+    private static readonly string UpdateCode = CompareAndSet("partner_codes", CodeColumns, "registry_id, code, generation");
     private static readonly string UpsertBinding = Upsert("bindings", BindingColumns, "registry_id, user_address, scope");
     private static readonly string InsertNewBinding = $"INSERT INTO bindings ({BindingColumns}) VALUES ({Placeholders(BindingColumns)}) ON CONFLICT DO NOTHING";
     private static readonly string UpsertClick = Upsert("attribution_clicks", ClickColumns, "token");
@@ -39,14 +41,16 @@ internal sealed class PostgreSqlUnitOfWork(PostgreSqlAffiliateStore store) : IAf
     private readonly HashSet<(string RegistryId, string EventId)> mustBeNewEvents = [];
     private bool finished;
 
-    public void SaveRegistry(Registry registry) =>
-        Buffer(new Write(UpsertRegistry, Values(Required(registry)), StoreConflict.RegistryTaken, registry.Id));
+    public void SaveRegistry(Registry registry) => Buffer(Required(registry).Version == 1
+        ? new Write(InsertRegistry, Values(registry), StoreConflict.RegistryTaken, registry.Id)
+        : new Write(UpdateRegistry, Values(registry), StoreConflict.RegistryChanged, registry.Id));
 
     public void SaveTerms(ProgramTerms terms) =>
         Buffer(new Write(InsertTerms, Values(Required(terms)), StoreConflict.TermsVersionExists, $"{terms.RegistryId}/{terms.Version}"));
 
-    public void SaveCode(PartnerCode code) =>
-        Buffer(new Write(UpsertCode, Values(Required(code)), StoreConflict.CodeTaken, $"{code.RegistryId}/{code.Code}/{code.Generation}"));
+    public void SaveCode(PartnerCode code) => Buffer(Required(code).Version == 1
+        ? new Write(InsertCode, Values(code), StoreConflict.CodeTaken, $"{code.RegistryId}/{code.Code}/{code.Generation}")
+        : new Write(UpdateCode, Values(code), StoreConflict.CodeChanged, $"{code.RegistryId}/{code.Code}/{code.Generation}"));
 
     public void SaveBinding(Binding binding) => Buffer(new Write(UpsertBinding, Values(Required(binding))));
 
@@ -152,13 +156,23 @@ internal sealed class PostgreSqlUnitOfWork(PostgreSqlAffiliateStore store) : IAf
         return value;
     }
 
-    private static string Upsert(string table, string columns, string key, string? guard = null)
+    private static string Upsert(string table, string columns, string key)
     {
         string[] names = columns.Split(", ");
         string[] keys = key.Split(", ");
         string set = string.Join(", ", names.Except(keys).Select(n => $"{n} = EXCLUDED.{n}"));
-        return $"INSERT INTO {table} ({columns}) VALUES ({Placeholders(columns)}) ON CONFLICT ({key}) DO UPDATE SET {set}"
-            + (guard is null ? "" : " WHERE " + guard);
+        return $"INSERT INTO {table} ({columns}) VALUES ({Placeholders(columns)}) ON CONFLICT ({key}) DO UPDATE SET {set}";
+    }
+
+    /// <summary>An update of every column but the key, where the stored version is the one before the written one
+    /// (the columns end with <c>version</c>, the last placeholder).</summary>
+    private static string CompareAndSet(string table, string columns, string key)
+    {
+        string[] names = columns.Split(", ");
+        string[] keys = key.Split(", ");
+        string set = string.Join(", ", names.Select((n, i) => (n, i)).Where(c => !keys.Contains(c.n)).Select(c => $"{c.n} = ${c.i + 1}"));
+        string match = string.Join(" AND ", keys.Select(k => $"{k} = ${Array.IndexOf(names, k) + 1}"));
+        return $"UPDATE {table} SET {set} WHERE {match} AND version = ${names.Length} - 1";
     }
 
     private void Buffer(Write write)

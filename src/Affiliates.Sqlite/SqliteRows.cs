@@ -9,7 +9,7 @@ namespace Affiliates.Sqlite;
 /// <summary>Column lists and the readers that turn rows selected with them back into records.</summary>
 internal static class SqliteRows
 {
-    public const string RegistryColumns = "id, name, admin_address, terms_version, excluded_addresses, created_at";
+    public const string RegistryColumns = "id, name, admin_address, terms_version, excluded_addresses, created_at, version";
 
     public const string TermsColumns =
         "registry_id, version, effective_from, kind, default_referral_fee, multiplier_ladder, kickback_min, kickback_max, " +
@@ -19,7 +19,7 @@ internal static class SqliteRows
 
     public const string CodeColumns =
         "registry_id, code, generation, owner_address, channel, payment_address, kickback, affiliate_fee, " +
-        "referral_fee_override, status, created_at, retired_at";
+        "referral_fee_override, status, created_at, retired_at, version";
 
     public const string BindingColumns = "registry_id, user_address, scope, code, code_generation, terms_version, status, bound_at";
 
@@ -39,7 +39,7 @@ internal static class SqliteRows
         "amount, status, version, updated_at, transaction_id";
 
     public static Registry Registry(SqliteDataReader r) => new(
-        r.GetString(0), r.GetString(1), r.GetString(2), r.GetInt32(3), StringsFromJson(r.GetString(4)), ToInstant(r.GetInt64(5)));
+        r.GetString(0), r.GetString(1), r.GetString(2), r.GetInt32(3), StringsFromJson(r.GetString(4)), ToInstant(r.GetInt64(5)), r.GetInt64(6));
 
     public static ProgramTerms Terms(SqliteDataReader r) => new(
         RegistryId: r.GetString(0),
@@ -76,7 +76,8 @@ internal static class SqliteRows
         r.IsDBNull(8) ? null : ToRate(r.GetInt64(8)),
         (CodeStatus)r.GetInt32(9),
         ToInstant(r.GetInt64(10)),
-        r.IsDBNull(11) ? null : ToInstant(r.GetInt64(11)));
+        r.IsDBNull(11) ? null : ToInstant(r.GetInt64(11)),
+        r.GetInt64(12));
 
     public static Binding Binding(SqliteDataReader r) => new(
         r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetInt32(4), r.GetInt32(5), (BindingStatus)r.GetInt32(6), ToInstant(r.GetInt64(7)));

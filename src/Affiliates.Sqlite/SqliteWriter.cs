@@ -18,11 +18,13 @@ namespace Affiliates.Sqlite;
 /// </remarks>
 internal sealed class SqliteWriter(SqliteConnection connection, SqliteTransaction transaction) : IDisposable
 {
-    private const string UpsertRegistry =
-        $"INSERT INTO registries ({SqliteRows.RegistryColumns}) VALUES ($id, $name, $admin, $terms_version, $excluded, $created_at) " +
-        "ON CONFLICT (id) DO UPDATE SET name = excluded.name, terms_version = excluded.terms_version, " +
-        "excluded_addresses = excluded.excluded_addresses, created_at = excluded.created_at " +
-        "WHERE registries.admin_address = excluded.admin_address";
+    private const string InsertRegistry =
+        $"INSERT INTO registries ({SqliteRows.RegistryColumns}) VALUES ($id, $name, $admin, $terms_version, $excluded, $created_at, $version) " +
+        "ON CONFLICT DO NOTHING";
+
+    private const string UpdateRegistry =
+        "UPDATE registries SET name = $name, admin_address = $admin, terms_version = $terms_version, excluded_addresses = $excluded, " +
+        "created_at = $created_at, version = $version WHERE id = $id AND version = $version - 1";
 
     private const string InsertTerms =
         $"INSERT INTO terms ({SqliteRows.TermsColumns}) VALUES ($registry, $version, $effective_from, $kind, $referral_fee, $ladder, " +
@@ -30,13 +32,15 @@ internal sealed class SqliteWriter(SqliteConnection connection, SqliteTransactio
         "$binding_policy, $self_referral, $new_users_only, $tier_metric, $tiers, $never_downgrade, $epochs, $minimum_payout, " +
         "$chain, $symbol, $decimals, $contract) ON CONFLICT DO NOTHING";
 
-    private const string UpsertCode =
+    private const string InsertCode =
         $"INSERT INTO codes ({SqliteRows.CodeColumns}) VALUES ($registry, $code, $generation, $owner, $channel, $payment, " +
-        "$kickback, $affiliate_fee, $override, $status, $created_at, $retired_at) " +
-        "ON CONFLICT (registry_id, code, generation) DO UPDATE SET channel = excluded.channel, payment_address = excluded.payment_address, " +
-        "kickback = excluded.kickback, affiliate_fee = excluded.affiliate_fee, referral_fee_override = excluded.referral_fee_override, " +
-        "status = excluded.status, created_at = excluded.created_at, retired_at = excluded.retired_at " +
-        "WHERE codes.owner_address = excluded.owner_address";
+        "$kickback, $affiliate_fee, $override, $status, $created_at, $retired_at, $version) ON CONFLICT DO NOTHING";
+
+    private const string UpdateCode =
+        "UPDATE codes SET owner_address = $owner, channel = $channel, payment_address = $payment, kickback = $kickback, " +
+        "affiliate_fee = $affiliate_fee, referral_fee_override = $override, status = $status, created_at = $created_at, " +
+        "retired_at = $retired_at, version = $version " +
+        "WHERE registry_id = $registry AND code = $code AND generation = $generation AND version = $version - 1";
 
     private const string UpsertBinding =
         $"INSERT OR REPLACE INTO bindings ({SqliteRows.BindingColumns}) VALUES ($registry, $user, $scope, $code, $generation, $terms_version, $status, $bound_at)";
@@ -79,11 +83,13 @@ internal sealed class SqliteWriter(SqliteConnection connection, SqliteTransactio
         "asset_symbol = $symbol, asset_decimals = $decimals, asset_contract = $contract, amount = $amount, status = $status, version = $version, " +
         "updated_at = $updated_at, transaction_id = $transaction WHERE id = $id AND version = $expected";
 
-    private SqliteStatement? upsertRegistry;
+    private SqliteStatement? insertRegistry;
+    private SqliteStatement? updateRegistry;
 
     private SqliteStatement? insertTerms;
 
-    private SqliteStatement? upsertCode;
+    private SqliteStatement? insertCode;
+    private SqliteStatement? updateCode;
 
     private SqliteStatement? upsertBinding;
     private SqliteStatement? insertNewBinding;
@@ -108,11 +114,14 @@ internal sealed class SqliteWriter(SqliteConnection connection, SqliteTransactio
 
     public List<string> SkippedEventIds { get; } = [];
 
-    public void SaveRegistry(Registry r) =>
+    public void SaveRegistry(Registry r)
+    {
+        object?[] values = [r.Id, r.Name, r.AdminAddress, r.TermsVersion, StringsToJson(r.ExcludedAddresses), ToNanoseconds(r.CreatedAt), r.Version];
         Require(
-            Prepared(ref upsertRegistry, UpsertRegistry).Execute(r.Id, r.Name, r.AdminAddress, r.TermsVersion, StringsToJson(r.ExcludedAddresses), ToNanoseconds(r.CreatedAt)),
-            StoreConflict.RegistryTaken,
+            r.Version == 1 ? Prepared(ref insertRegistry, InsertRegistry).Execute(values) : Prepared(ref updateRegistry, UpdateRegistry).Execute([.. values[1..], values[0]]),
+            r.Version == 1 ? StoreConflict.RegistryTaken : StoreConflict.RegistryChanged,
             r.Id);
+    }
 
     public void SaveTerms(ProgramTerms t) =>
         Require(
@@ -146,23 +155,28 @@ internal sealed class SqliteWriter(SqliteConnection connection, SqliteTransactio
             StoreConflict.TermsVersionExists,
             $"{t.RegistryId}/{t.Version}");
 
-    public void SaveCode(PartnerCode c) =>
+    public void SaveCode(PartnerCode c)
+    {
+        object?[] values =
+        [
+            c.OwnerAddress,
+            c.Channel,
+            c.PaymentAddress,
+            c.Kickback.PartsPerMillion,
+            c.AffiliateFee.PartsPerMillion,
+            c.ReferralFeeOverride?.PartsPerMillion,
+            (int)c.Status,
+            ToNanoseconds(c.CreatedAt),
+            c.RetiredAt is { } retiredAt ? ToNanoseconds(retiredAt) : null,
+            c.Version,
+        ];
         Require(
-            Prepared(ref upsertCode, UpsertCode).Execute(
-                c.RegistryId,
-                c.Code,
-                c.Generation,
-                c.OwnerAddress,
-                c.Channel,
-                c.PaymentAddress,
-                c.Kickback.PartsPerMillion,
-                c.AffiliateFee.PartsPerMillion,
-                c.ReferralFeeOverride?.PartsPerMillion,
-                (int)c.Status,
-                ToNanoseconds(c.CreatedAt),
-                c.RetiredAt is { } retiredAt ? ToNanoseconds(retiredAt) : null),
-            StoreConflict.CodeTaken,
+            c.Version == 1
+                ? Prepared(ref insertCode, InsertCode).Execute([c.RegistryId, c.Code, c.Generation, .. values])
+                : Prepared(ref updateCode, UpdateCode).Execute([.. values, c.RegistryId, c.Code, c.Generation]),
+            c.Version == 1 ? StoreConflict.CodeTaken : StoreConflict.CodeChanged,
             $"{c.RegistryId}/{c.Code}/{c.Generation}");
+    }
 
     public void SaveBinding(Binding b) =>
         Prepared(ref upsertBinding, UpsertBinding).Execute(b.RegistryId, b.UserAddress, b.Scope, b.Code, b.CodeGeneration, b.TermsVersion, (int)b.Status, ToNanoseconds(b.BoundAt));
@@ -255,7 +269,7 @@ internal sealed class SqliteWriter(SqliteConnection connection, SqliteTransactio
 
     public void Dispose()
     {
-        foreach (SqliteStatement? statement in (SqliteStatement?[])[upsertRegistry, insertTerms, upsertCode, upsertBinding, insertNewBinding, replaceExpectedBinding, upsertClick, insertNonce, deleteExpiredNonces, insertEvent, insertEntry, insertSettlement, insertStatement, upsertPayout, compareAndSetPayout])
+        foreach (SqliteStatement? statement in (SqliteStatement?[])[insertRegistry, updateRegistry, insertTerms, insertCode, updateCode, upsertBinding, insertNewBinding, replaceExpectedBinding, upsertClick, insertNonce, deleteExpiredNonces, insertEvent, insertEntry, insertSettlement, insertStatement, upsertPayout, compareAndSetPayout])
         {
             statement?.Dispose();
         }

@@ -13,7 +13,7 @@ internal static class Samples
     public static readonly Instant T0 = Instant.FromUtc(2026, 11, 1, 0, 0);
 
     public static Registry Registry(string admin = "admin") =>
-        new(RegistryId, "Rujira", admin, 1, ["wash1", "wash2"], T0);
+        new(RegistryId, "Rujira", admin, 1, ["wash1", "wash2"], T0, Version: 1);
 
     public static ProgramTerms Terms(int version = 1) => new(
         RegistryId,
@@ -39,7 +39,7 @@ internal static class Samples
         Asset.UsdcSolana);
 
     public static PartnerCode Code(string code = "AB123", int generation = 1, string owner = "owner") =>
-        new(RegistryId, code, generation, owner, "twitter", "pay", Rate.FromPercent(20), Rate.FromBasisPoints(30), Rate.FromBasisPoints(700), CodeStatus.Active, T0, null);
+        new(RegistryId, code, generation, owner, "twitter", "pay", Rate.FromPercent(20), Rate.FromBasisPoints(30), Rate.FromBasisPoints(700), CodeStatus.Active, T0, null, Version: 1);
 
     public static ProgramEvent Event(string id, int minute = 0, string user = "user") =>
         new(RegistryId, id, EventKind.Trade, T0.Plus(Duration.FromMinutes(minute)), user, Amount.FromUnits(1000), Amount.FromUnits(1_000_000), "SOL/USDC", "AB123");

@@ -13,7 +13,7 @@ public static class Sample
     public static Instant At(int seconds) => T0 + Duration.FromSeconds(seconds);
 
     public static Registry Registry(string id = "reg", string admin = "admin") =>
-        new(id, "Registry " + id, admin, 1, ["excluded-1", "excluded-2"], T0);
+        new(id, "Registry " + id, admin, 1, ["excluded-1", "excluded-2"], T0, Version: 1);
 
     public static ProgramTerms Terms(string registryId = "reg", int version = 1) => new(
         registryId,
@@ -39,7 +39,7 @@ public static class Sample
         Asset.UsdcSolana);
 
     public static PartnerCode Code(string code = "AB123", int generation = 1, string owner = "owner", string registryId = "reg") =>
-        new(registryId, code, generation, owner, "twitter", "pay-" + owner, Rate.FromPercent(20), Rate.FromBasisPoints(25), Rate.FromBasisPoints(700), CodeStatus.Active, T0, null);
+        new(registryId, code, generation, owner, "twitter", "pay-" + owner, Rate.FromPercent(20), Rate.FromBasisPoints(25), Rate.FromBasisPoints(700), CodeStatus.Active, T0, null, Version: 1);
 
     public static Binding Binding(string user = "user", string scope = "", string code = "AB123", string registryId = "reg") =>
         new(registryId, user, scope, code, 1, 1, BindingStatus.Active, T0);

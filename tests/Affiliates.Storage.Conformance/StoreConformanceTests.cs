@@ -67,20 +67,21 @@ public abstract partial class StoreConformanceTests
     }
 
     [Fact]
-    public async Task Registry_SavedAgainBySameAdmin_IsReplaced()
+    public async Task Registry_NextVersionSaved_ReplacesTheStoredOne()
     {
         IAffiliateStore store = await CreateStoreAsync();
         await CommitAsync(store, u => u.SaveRegistry(Sample.Registry()));
 
-        await CommitAsync(store, u => u.SaveRegistry(Sample.Registry() with { TermsVersion = 2, ExcludedAddresses = [] }));
+        await CommitAsync(store, u => u.SaveRegistry(Sample.Registry() with { TermsVersion = 2, ExcludedAddresses = [], Version = 2 }));
 
         Registry? read = await store.GetRegistryAsync("reg");
         Assert.Equal(2, read!.TermsVersion);
         Assert.Empty(read.ExcludedAddresses);
+        Assert.Equal(2, read.Version);
     }
 
     [Fact]
-    public async Task Registry_SavedWithAnotherAdmin_ConflictsAsTaken()
+    public async Task Registry_FirstVersionSavedAgain_ConflictsAsTaken()
     {
         IAffiliateStore store = await CreateStoreAsync();
         await CommitAsync(store, u => u.SaveRegistry(Sample.Registry()));
@@ -89,6 +90,48 @@ public abstract partial class StoreConformanceTests
 
         Assert.Equal(StoreConflict.RegistryTaken, conflict.Conflict);
         Assert.Equal("admin", (await store.GetRegistryAsync("reg"))!.AdminAddress);
+    }
+
+    [Fact]
+    public async Task Registry_SavedOverAVersionItDidNotFollow_ConflictsAsChanged()
+    {
+        IAffiliateStore store = await CreateStoreAsync();
+        await CommitAsync(store, u => u.SaveRegistry(Sample.Registry()));
+        await CommitAsync(store, u => u.SaveRegistry(Sample.Registry() with { ExcludedAddresses = ["first-writer"], Version = 2 }));
+
+        StoreConflictException stale = await CommitExpectingConflictAsync(store, u => u.SaveRegistry(Sample.Registry() with { TermsVersion = 2, Version = 2 }));
+        StoreConflictException ahead = await CommitExpectingConflictAsync(store, u => u.SaveRegistry(Sample.Registry() with { TermsVersion = 2, Version = 4 }));
+        StoreConflictException missing = await CommitExpectingConflictAsync(store, u => u.SaveRegistry(Sample.Registry("other") with { Version = 2 }));
+
+        Assert.All([stale, ahead, missing], c => Assert.Equal(StoreConflict.RegistryChanged, c.Conflict));
+        Assert.Equal(["first-writer"], (await store.GetRegistryAsync("reg"))!.ExcludedAddresses);
+        Assert.Equal(1, (await store.GetRegistryAsync("reg"))!.TermsVersion);
+        Assert.Null(await store.GetRegistryAsync("other"));
+    }
+
+    [Fact]
+    public async Task Registry_VersionsChainedInOneUnit_Commit()
+    {
+        IAffiliateStore store = await CreateStoreAsync();
+
+        await CommitAsync(store, u =>
+        {
+            u.SaveRegistry(Sample.Registry());
+            u.SaveRegistry(Sample.Registry() with { TermsVersion = 2, Version = 2 });
+        });
+
+        Assert.Equal((2, 2L), ((await store.GetRegistryAsync("reg"))!.TermsVersion, (await store.GetRegistryAsync("reg"))!.Version));
+    }
+
+    [Fact]
+    public async Task Registry_WritersFollowingTheSameVersion_OneCommits()
+    {
+        IAffiliateStore store = await CreateStoreAsync();
+        await CommitAsync(store, u => u.SaveRegistry(Sample.Registry()));
+
+        int winner = await RaceToCommitAsync(store, StoreConflict.RegistryChanged, (u, w) => u.SaveRegistry(Sample.Registry() with { ExcludedAddresses = [$"worker-{w}"], Version = 2 }));
+
+        Assert.Equal([$"worker-{winner}"], (await store.GetRegistryAsync("reg"))!.ExcludedAddresses);
     }
 
     [Fact]
@@ -138,11 +181,11 @@ public abstract partial class StoreConformanceTests
     }
 
     [Fact]
-    public async Task Code_SavedAgainBySameOwner_IsReplaced()
+    public async Task Code_NextVersionSaved_ReplacesTheStoredOne()
     {
         IAffiliateStore store = await CreateStoreAsync();
         await CommitAsync(store, u => u.SaveCode(Sample.Code()));
-        PartnerCode changed = Sample.Code() with { Kickback = Rate.FromPercent(50), PaymentAddress = "pay-2" };
+        PartnerCode changed = Sample.Code() with { Kickback = Rate.FromPercent(50), PaymentAddress = "pay-2", Version = 2 };
 
         await CommitAsync(store, u => u.SaveCode(changed));
 
@@ -150,7 +193,7 @@ public abstract partial class StoreConformanceTests
     }
 
     [Fact]
-    public async Task Code_SameGenerationSavedByAnotherOwner_ConflictsAsTaken()
+    public async Task Code_FirstVersionOfAStoredGenerationSavedAgain_ConflictsAsTaken()
     {
         IAffiliateStore store = await CreateStoreAsync();
         await CommitAsync(store, u => u.SaveCode(Sample.Code()));
@@ -159,6 +202,32 @@ public abstract partial class StoreConformanceTests
 
         Assert.Equal(StoreConflict.CodeTaken, conflict.Conflict);
         Assert.Equal("owner", (await store.GetCodeAsync("reg", "AB123"))!.OwnerAddress);
+    }
+
+    [Fact]
+    public async Task Code_SavedOverAVersionItDidNotFollow_ConflictsAsChanged()
+    {
+        IAffiliateStore store = await CreateStoreAsync();
+        await CommitAsync(store, u => u.SaveCode(Sample.Code()));
+        PartnerCode retired = Sample.Code() with { Status = CodeStatus.Retired, RetiredAt = Sample.At(5), Version = 2 };
+        await CommitAsync(store, u => u.SaveCode(retired));
+
+        StoreConflictException stale = await CommitExpectingConflictAsync(store, u => u.SaveCode(Sample.Code() with { PaymentAddress = "pay-2", Version = 2 }));
+        StoreConflictException missing = await CommitExpectingConflictAsync(store, u => u.SaveCode(Sample.Code(generation: 2) with { Version = 2 }));
+
+        Assert.All([stale, missing], c => Assert.Equal(StoreConflict.CodeChanged, c.Conflict));
+        Assert.Equal(retired, await store.GetCodeAsync("reg", "AB123"));
+    }
+
+    [Fact]
+    public async Task Code_WritersFollowingTheSameVersion_OneCommits()
+    {
+        IAffiliateStore store = await CreateStoreAsync();
+        await CommitAsync(store, u => u.SaveCode(Sample.Code()));
+
+        int winner = await RaceToCommitAsync(store, StoreConflict.CodeChanged, (u, w) => u.SaveCode(Sample.Code() with { PaymentAddress = $"pay-{w}", Version = 2 }));
+
+        Assert.Equal($"pay-{winner}", (await store.GetCodeAsync("reg", "AB123"))!.PaymentAddress);
     }
 
     [Fact]

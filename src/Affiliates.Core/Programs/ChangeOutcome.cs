@@ -57,6 +57,6 @@ public enum ChangeOutcome
     /// <summary>A registry with that id exists already.</summary>
     RegistryTaken,
 
-    /// <summary>Another change to the same record committed first; retry with a new nonce.</summary>
+    /// <summary>Other changes to the same record committed first three times in a row; nothing was written, retry with a new nonce.</summary>
     Conflict,
 }

@@ -11,6 +11,8 @@ public interface IAffiliateProgram
     ValueTask<RegistryResult> CreateRegistryAsync(NewRegistry registry, CancellationToken cancellationToken = default);
 
     /// <summary>Applies a signed change (create code, partner settings, admin settings, new terms).</summary>
+    /// <remarks>A change whose registry or code another writer changed meanwhile is decided again on the latest state, so
+    /// that no change is lost; after three such conflicts in a row the result is <see cref="ChangeOutcome.Conflict"/>.</remarks>
     ValueTask<ChangeResult> ApplyAsync(SignedRequest request, CancellationToken cancellationToken = default);
 
     /// <summary>Records a click on a referral link and issues an attribution token valid for the registry's window.</summary>

@@ -20,6 +20,8 @@ namespace Affiliates.Programs;
 /// <param name="Status">Active or retired.</param>
 /// <param name="CreatedAt">When this generation was created.</param>
 /// <param name="RetiredAt">When this generation was retired, if it was.</param>
+/// <param name="Version">How many times this generation was written: 1 when created, one more on every change; stores
+/// compare and set it (<see cref="Storage.IAffiliateUnitOfWork"/>).</param>
 public sealed record PartnerCode(
     string RegistryId,
     string Code,
@@ -32,4 +34,5 @@ public sealed record PartnerCode(
     Rate? ReferralFeeOverride,
     CodeStatus Status,
     Instant CreatedAt,
-    Instant? RetiredAt);
+    Instant? RetiredAt,
+    long Version);

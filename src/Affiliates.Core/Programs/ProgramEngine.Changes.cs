@@ -6,6 +6,9 @@ namespace Affiliates.Programs;
 
 internal sealed partial class ProgramEngine
 {
+    /// <summary>How many times a signed change is decided again after another writer changed its registry or code first.</summary>
+    private const int MaxChangeAttempts = 3;
+
     public async ValueTask<ChangeResult> ApplyAsync(SignedRequest request, CancellationToken cancellationToken = default)
     {
         using Activity? activity = AffiliatesTelemetry.ActivitySource.StartActivity("affiliates.change");
@@ -24,32 +27,70 @@ internal sealed partial class ProgramEngine
             return Reject(ChangeOutcome.MissingField, "signer, nonce and signature are required");
         }
 
+        bool signatureChecked = false;
+        for (int attempt = 1; ; attempt++)
+        {
+            try
+            {
+                (ChangeResult? refusal, Registry? registry, PartnerCode? code) = await ReadAndAuthoriseAsync(request, signatureChecked, cancellationToken).ConfigureAwait(false);
+                if (refusal is not null)
+                {
+                    return refusal;
+                }
+
+                signatureChecked = true;
+                return await DecideAndCommitAsync(request, registry!, code, cancellationToken).ConfigureAwait(false);
+            }
+            catch (StoreConflictException conflict) when (IsStale(conflict.Conflict) && attempt < MaxChangeAttempts)
+            {
+                // Nothing was written, the nonce included; the next attempt reads the other writer's change and decides on it.
+            }
+            catch (StoreConflictException conflict)
+            {
+                return conflict.Conflict switch
+                {
+                    StoreConflict.NonceUsed => Reject(ChangeOutcome.NonceReplayed, $"nonce '{request.Nonce}' of {request.Signer} was used before"),
+                    StoreConflict.CodeTaken => Reject(ChangeOutcome.CodeTaken, $"code '{conflict.Key}' was created concurrently"),
+                    _ => Reject(ChangeOutcome.Conflict, $"other changes committed first {MaxChangeAttempts} times ({conflict.Conflict}); sign again with a new nonce"),
+                };
+            }
+        }
+    }
+
+    /// <summary>A write that followed a version another writer has since replaced: deciding again on the latest one resolves it.</summary>
+    private static bool IsStale(StoreConflict conflict) =>
+        conflict is StoreConflict.RegistryChanged or StoreConflict.CodeChanged or StoreConflict.TermsVersionExists;
+
+    /// <summary>Reads the latest registry and target code, and says why the request is refused against them, if it is.</summary>
+    private async ValueTask<(ChangeResult? Refusal, Registry? Registry, PartnerCode? Code)> ReadAndAuthoriseAsync(
+        SignedRequest request, bool signatureChecked, CancellationToken cancellationToken)
+    {
         Registry? registry = await store.GetRegistryAsync(request.RegistryId, cancellationToken).ConfigureAwait(false);
         if (registry is null)
         {
-            return Reject(ChangeOutcome.UnknownRegistry, $"registry '{request.RegistryId}' does not exist");
+            return (Reject(ChangeOutcome.UnknownRegistry, $"registry '{request.RegistryId}' does not exist"), null, null);
         }
 
         Instant now = clock.GetCurrentInstant();
         if (now >= request.ExpiresAt)
         {
-            return Reject(ChangeOutcome.Expired, $"the request expired at {request.ExpiresAt}");
+            return (Reject(ChangeOutcome.Expired, $"the request expired at {request.ExpiresAt}"), null, null);
         }
 
         if (request.ExpiresAt - now > options.MaxRequestLifetime)
         {
-            return Reject(ChangeOutcome.ExpiryTooFar, $"the request may expire at most {options.MaxRequestLifetime} ahead");
+            return (Reject(ChangeOutcome.ExpiryTooFar, $"the request may expire at most {options.MaxRequestLifetime} ahead"), null, null);
         }
 
         ProgramChange change = request.Change;
-        string? codeText = change.TargetCode is { } target ? CodeRules.Normalize(target) : null;
         PartnerCode? code = null;
-        if (codeText is not null && change.Authority != ChangeAuthority.Anyone)
+        if (change.TargetCode is { } target && change.Authority != ChangeAuthority.Anyone)
         {
+            string codeText = CodeRules.Normalize(target);
             code = await store.GetCodeAsync(registry.Id, codeText, cancellationToken).ConfigureAwait(false);
             if (code is null)
             {
-                return Reject(ChangeOutcome.UnknownCode, $"code '{codeText}' does not exist");
+                return (Reject(ChangeOutcome.UnknownCode, $"code '{codeText}' does not exist"), null, null);
             }
         }
 
@@ -64,14 +105,19 @@ internal sealed partial class ProgramEngine
         };
         if (!authorised)
         {
-            return Reject(ChangeOutcome.NotAuthorised, $"{request.Signer} may not {change.Name} here");
+            return (Reject(ChangeOutcome.NotAuthorised, $"{request.Signer} may not {change.Name} here"), null, null);
         }
 
-        if (!await verifier.VerifyAsync(request.Signer, request.Message, request.Signature, cancellationToken).ConfigureAwait(false))
-        {
-            return Reject(ChangeOutcome.BadSignature, $"the signature is not {request.Signer}'s signature of the request");
-        }
+        return !signatureChecked && !await verifier.VerifyAsync(request.Signer, request.Message, request.Signature, cancellationToken).ConfigureAwait(false)
+            ? (Reject(ChangeOutcome.BadSignature, $"the signature is not {request.Signer}'s signature of the request"), null, null)
+            : (null, registry, code);
+    }
 
+    /// <summary>Decides the change on the registry and code as read and commits it with the nonce; a conflict propagates.</summary>
+    private async ValueTask<ChangeResult> DecideAndCommitAsync(SignedRequest request, Registry registry, PartnerCode? code, CancellationToken cancellationToken)
+    {
+        ProgramChange change = request.Change;
+        Instant now = clock.GetCurrentInstant();
         ProgramTerms terms = await TermsAsync(registry.Id, registry.TermsVersion, cancellationToken).ConfigureAwait(false);
         await using IAffiliateUnitOfWork unit = await store.BeginAsync(cancellationToken).ConfigureAwait(false);
         unit.ConsumeNonce(request.Signer, request.Nonce, request.ExpiresAt);
@@ -86,23 +132,9 @@ internal sealed partial class ProgramEngine
             SetExclusion exclusion => Exclude(unit, registry, exclusion),
             _ => ChangeCode(unit, terms, code!, change, now),
         };
-        if (!result.IsApplied)
-        {
-            return result;
-        }
-
-        try
+        if (result.IsApplied)
         {
             await unit.CommitAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (StoreConflictException conflict)
-        {
-            return conflict.Conflict switch
-            {
-                StoreConflict.NonceUsed => Reject(ChangeOutcome.NonceReplayed, $"nonce '{request.Nonce}' of {request.Signer} was used before"),
-                StoreConflict.CodeTaken => Reject(ChangeOutcome.CodeTaken, $"code '{codeText}' was created concurrently"),
-                _ => Reject(ChangeOutcome.Conflict, $"another change committed first ({conflict.Conflict}); sign again with a new nonce"),
-            };
         }
 
         return result;
@@ -153,7 +185,7 @@ internal sealed partial class ProgramEngine
         }
 
         unit.SaveCode(new PartnerCode(
-            registry.Id, codeText, (existing?.Generation ?? 0) + 1, owner, channel, create.PaymentAddress, create.Kickback, create.AffiliateFee, null, CodeStatus.Active, now, null));
+            registry.Id, codeText, (existing?.Generation ?? 0) + 1, owner, channel, create.PaymentAddress, create.Kickback, create.AffiliateFee, null, CodeStatus.Active, now, null, Version: 1));
         return ChangeResult.Applied;
     }
 
@@ -184,7 +216,7 @@ internal sealed partial class ProgramEngine
             return problem;
         }
 
-        unit.SaveCode(changed);
+        unit.SaveCode(changed with { Version = code.Version + 1 });
         return ChangeResult.Applied;
     }
 
@@ -205,7 +237,7 @@ internal sealed partial class ProgramEngine
 
         int version = registry.TermsVersion + 1;
         unit.SaveTerms(terms with { RegistryId = registry.Id, Version = version, EffectiveFrom = now });
-        unit.SaveRegistry(registry with { TermsVersion = version });
+        unit.SaveRegistry(registry with { TermsVersion = version, Version = registry.Version + 1 });
         return ChangeResult.Applied;
     }
 
@@ -218,7 +250,7 @@ internal sealed partial class ProgramEngine
 
         IEnumerable<string> others = registry.ExcludedAddresses.Where(a => a != exclusion.Address);
         string[] excluded = [.. (exclusion.Excluded ? others.Append(exclusion.Address) : others).Order(StringComparer.Ordinal)];
-        unit.SaveRegistry(registry with { ExcludedAddresses = excluded });
+        unit.SaveRegistry(registry with { ExcludedAddresses = excluded, Version = registry.Version + 1 });
         return ChangeResult.Applied;
     }
 }

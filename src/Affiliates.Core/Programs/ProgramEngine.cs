@@ -38,7 +38,7 @@ internal sealed partial class ProgramEngine : IAffiliateProgram
         }
 
         Instant now = clock.GetCurrentInstant();
-        var created = new Registry(registry.Id, registry.Name ?? string.Empty, registry.AdminAddress, 1, [], now);
+        var created = new Registry(registry.Id, registry.Name ?? string.Empty, registry.AdminAddress, 1, [], now, Version: 1);
         if (await store.GetRegistryAsync(registry.Id, cancellationToken).ConfigureAwait(false) is not null)
         {
             return new RegistryResult(ChangeOutcome.RegistryTaken, $"registry '{registry.Id}' exists", null);

@@ -14,10 +14,13 @@ namespace Affiliates.Programs;
 /// <param name="TermsVersion">The terms version in force for new bindings.</param>
 /// <param name="ExcludedAddresses">Addresses that earn nothing and cannot be referred (wash traders, the protocol's own wallets).</param>
 /// <param name="CreatedAt">When the registry was created.</param>
+/// <param name="Version">How many times the registry was written: 1 when created, one more on every change; stores
+/// compare and set it (<see cref="Storage.IAffiliateUnitOfWork"/>).</param>
 public sealed record Registry(
     string Id,
     string Name,
     string AdminAddress,
     int TermsVersion,
     IReadOnlyList<string> ExcludedAddresses,
-    Instant CreatedAt);
+    Instant CreatedAt,
+    long Version);

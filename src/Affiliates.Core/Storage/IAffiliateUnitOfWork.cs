@@ -7,18 +7,36 @@ namespace Affiliates.Storage;
 
 /// <summary>Buffered writes that <see cref="CommitAsync"/> applies atomically; disposing without committing writes nothing.</summary>
 /// <remarks>
+/// <para>
 /// Conflicts are detected at commit, against the committed state and against earlier writes of the same unit; any
 /// conflict rolls the whole unit back and throws <see cref="StoreConflictException"/>. A unit commits at most once.
+/// </para>
+/// <para>
+/// The one rule for mutable records: every write compares and sets. A registry and a code generation carry a
+/// <c>Version</c> that counts their writes; a write of version N commits only if the stored version is N − 1 (none
+/// stored, when N is 1). So a writer that decided on what it read can never overwrite a change it did not see: it
+/// gets a conflict, reads again and decides again. A binding is compared as a whole record
+/// (<see cref="ReplaceBinding"/>) and a payout by the version its writer names (<see cref="SavePayout"/>). Terms
+/// versions, events, settlements and nonces are never changed once written: inserting one again conflicts.
+/// </para>
 /// </remarks>
 public interface IAffiliateUnitOfWork : IAsyncDisposable
 {
-    /// <summary>Inserts or replaces a registry; conflicts with <see cref="StoreConflict.RegistryTaken"/> if it exists with another admin.</summary>
+    /// <summary>
+    /// Writes version <see cref="Registry.Version"/> of a registry, its terms pointer and exclusions with it: version 1
+    /// conflicts with <see cref="StoreConflict.RegistryTaken"/> if the registry exists, a later one with
+    /// <see cref="StoreConflict.RegistryChanged"/> unless the stored version is the one before.
+    /// </summary>
     void SaveRegistry(Registry registry);
 
     /// <summary>Inserts a terms version; conflicts with <see cref="StoreConflict.TermsVersionExists"/> if that version exists.</summary>
     void SaveTerms(ProgramTerms terms);
 
-    /// <summary>Inserts or replaces a code by (registry, code, generation); conflicts with <see cref="StoreConflict.CodeTaken"/> if it exists with another owner.</summary>
+    /// <summary>
+    /// Writes version <see cref="PartnerCode.Version"/> of a code generation, by (registry, code, generation): version 1
+    /// conflicts with <see cref="StoreConflict.CodeTaken"/> if that generation exists, a later one with
+    /// <see cref="StoreConflict.CodeChanged"/> unless the stored version is the one before.
+    /// </summary>
     void SaveCode(PartnerCode code);
 
     /// <summary>Inserts or replaces a binding by (registry, user, scope).</summary>

@@ -71,8 +71,8 @@ internal sealed partial class InMemoryAffiliateStore
         private List<string> Check()
         {
             var skipped = new List<string>();
-            var admins = new Dictionary<string, string>(StringComparer.Ordinal);
-            var owners = new Dictionary<(string, string, int), string>();
+            var registryVersions = new Dictionary<string, long>(StringComparer.Ordinal);
+            var codeVersions = new Dictionary<(string, string, int), long>();
             var newTerms = new HashSet<(string, int)>();
             var newNonces = new HashSet<(string, string)>();
             var newEvents = new HashSet<(string, string)>();
@@ -85,17 +85,17 @@ internal sealed partial class InMemoryAffiliateStore
                 switch (write)
                 {
                     case Registry r:
-                        string? admin = admins.TryGetValue(r.Id, out string? pending) ? pending : store.registries.GetValueOrDefault(r.Id)?.AdminAddress;
-                        Require(admin is null || admin == r.AdminAddress, StoreConflict.RegistryTaken, r.Id);
-                        admins[r.Id] = r.AdminAddress;
+                        long registryVersion = registryVersions.TryGetValue(r.Id, out long pending) ? pending : store.registries.GetValueOrDefault(r.Id)?.Version ?? 0;
+                        Require(registryVersion == r.Version - 1, r.Version == 1 ? StoreConflict.RegistryTaken : StoreConflict.RegistryChanged, r.Id);
+                        registryVersions[r.Id] = r.Version;
                         break;
                     case ProgramTerms t:
                         Require(!store.terms.ContainsKey((t.RegistryId, t.Version)) && newTerms.Add((t.RegistryId, t.Version)), StoreConflict.TermsVersionExists, $"{t.RegistryId}/{t.Version}");
                         break;
                     case PartnerCode c:
-                        string? owner = owners.TryGetValue((c.RegistryId, c.Code, c.Generation), out string? pendingOwner) ? pendingOwner : StoredOwner(c);
-                        Require(owner is null || owner == c.OwnerAddress, StoreConflict.CodeTaken, $"{c.RegistryId}/{c.Code}/{c.Generation}");
-                        owners[(c.RegistryId, c.Code, c.Generation)] = c.OwnerAddress;
+                        long codeVersion = codeVersions.TryGetValue((c.RegistryId, c.Code, c.Generation), out long pendingCode) ? pendingCode : StoredVersion(c);
+                        Require(codeVersion == c.Version - 1, c.Version == 1 ? StoreConflict.CodeTaken : StoreConflict.CodeChanged, $"{c.RegistryId}/{c.Code}/{c.Generation}");
+                        codeVersions[(c.RegistryId, c.Code, c.Generation)] = c.Version;
                         break;
                     case Binding b:
                         bindings[(b.RegistryId, b.UserAddress, b.Scope)] = b;
@@ -143,9 +143,9 @@ internal sealed partial class InMemoryAffiliateStore
             return skipped;
         }
 
-        private string? StoredOwner(PartnerCode code) =>
+        private long StoredVersion(PartnerCode code) =>
             store.codes.TryGetValue((code.RegistryId, code.Code), out SortedList<int, PartnerCode>? generations)
-            && generations.TryGetValue(code.Generation, out PartnerCode? stored) ? stored.OwnerAddress : null;
+            && generations.TryGetValue(code.Generation, out PartnerCode? stored) ? stored.Version : 0;
 
         private void Apply()
         {

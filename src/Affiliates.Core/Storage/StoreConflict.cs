@@ -15,10 +15,10 @@ public enum StoreConflict
     /// <summary>That terms version of the registry already exists.</summary>
     TermsVersionExists,
 
-    /// <summary>That generation of the code already belongs to another owner.</summary>
+    /// <summary>That generation of the code was created already.</summary>
     CodeTaken,
 
-    /// <summary>A registry with that id already exists with another admin.</summary>
+    /// <summary>A registry with that id exists already.</summary>
     RegistryTaken,
 
     /// <summary>An event that had to be new (such as the marker that lets an event be refunded once) already exists.</summary>
@@ -26,4 +26,10 @@ public enum StoreConflict
 
     /// <summary>The stored binding was no longer the one the write expected: another writer changed it first.</summary>
     BindingChanged,
+
+    /// <summary>The stored registry was no longer the version the write followed: another writer changed it first.</summary>
+    RegistryChanged,
+
+    /// <summary>The stored code generation was no longer the version the write followed: another writer changed it first.</summary>
+    CodeChanged,
 }
