@@ -186,7 +186,7 @@ public sealed class TransportTests : NodeTest
         ChainflipBrokerClient client = NewClient(o =>
         {
             o.ReadTimeout = TimeSpan.FromMilliseconds(200);
-            o.WriteTimeout = TimeSpan.FromMilliseconds(1500);
+            o.WriteTimeout = TimeSpan.FromSeconds(5);
         });
         Node.Delay("broker_register_affiliate", TimeSpan.FromMilliseconds(600));
 
