@@ -1,6 +1,7 @@
 using Affiliates.Addresses;
 using Affiliates.Hosting;
 using Affiliates.Programs;
+using Affiliates.Solana.Rpc;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -10,12 +11,15 @@ namespace Affiliates.Solana;
 /// <summary>Registers the Solana adapter with the affiliates engine.</summary>
 public static class SolanaAffiliatesBuilderExtensions
 {
-    /// <summary>Adds Solana addresses, <c>signMessage</c> verification, and (with an RPC URL) the JSON-RPC client; calling it again only adds configuration.</summary>
+    internal const string HttpClientName = "Affiliates.Solana";
+
+    /// <summary>Adds Solana addresses, <c>signMessage</c> verification and, with an RPC URL, the JSON-RPC client; calling it again only adds configuration.</summary>
     /// <remarks>
-    /// Registers an <see cref="IAddressCodec"/> for <see cref="AddressFamilies.Solana"/> (also as a keyed service under
-    /// that family name) and the Ed25519 <see cref="ISignatureVerifier"/>, which replaces the core's refusing default;
-    /// it is keyed under the family name too, for hosts that verify several chains. Options are validated with every
-    /// problem reported at once, at host start and when a Solana service is first resolved.
+    /// Registers an <see cref="IAddressCodec"/> for <see cref="AddressFamilies.Solana"/> and an Ed25519
+    /// <see cref="ISignatureVerifier"/> that checks Solana signers and hands any other signer to the verifier
+    /// registered before it (the core's refusing default, or another chain's adapter), so that adapters can be added
+    /// in any order. The codec and the Solana-only verifier are also keyed under the family name. Options are
+    /// validated with every problem reported at once, at host start and when a Solana service is first resolved.
     /// </remarks>
     /// <param name="builder">The builder returned by <c>AddAffiliates</c>.</param>
     /// <param name="configure">Sets the RPC endpoint, commitment and payer.</param>
@@ -31,11 +35,42 @@ public static class SolanaAffiliatesBuilderExtensions
         }
 
         options.ValidateOnStart();
+        if (services.Any(d => d.ServiceType == typeof(SolanaRegistration)))
+        {
+            return builder;
+        }
+
+        services.AddSingleton<SolanaRegistration>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SolanaOptions>, SolanaOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IAddressCodec, SolanaAddressCodec>());
         services.TryAddKeyedSingleton<IAddressCodec, SolanaAddressCodec>(AddressFamilies.Solana);
-        services.TryAddKeyedSingleton<ISignatureVerifier, SolanaSignatureVerifier>(AddressFamilies.Solana);
-        services.Replace(ServiceDescriptor.Singleton<ISignatureVerifier, SolanaSignatureVerifier>());
+        services.TryAddKeyedSingleton<ISignatureVerifier>(AddressFamilies.Solana, (_, _) => new SolanaSignatureVerifier());
+        services.AddHttpClient(HttpClientName);
+        services.TryAddSingleton(RpcClient);
+
+        ServiceDescriptor? previous = services.LastOrDefault(d => d.ServiceType == typeof(ISignatureVerifier) && !d.IsKeyedService);
+        foreach (ServiceDescriptor unkeyed in services.Where(d => d.ServiceType == typeof(ISignatureVerifier) && !d.IsKeyedService).ToList())
+        {
+            services.Remove(unkeyed);
+        }
+
+        services.AddSingleton<ISignatureVerifier>(provider => new SolanaSignatureVerifier(previous is null ? null : Resolve(previous, provider)));
         return builder;
     }
+
+    private static SolanaRpcClient RpcClient(IServiceProvider provider)
+    {
+        SolanaOptions options = provider.GetRequiredService<IOptions<SolanaOptions>>().Value;
+        Uri url = options.RpcUrl ?? throw new InvalidOperationException($"The Solana RPC client needs {nameof(SolanaOptions)}.{nameof(SolanaOptions.RpcUrl)}: set it in AddSolana(o => o.RpcUrl = ...).");
+        IHttpClientFactory factory = provider.GetRequiredService<IHttpClientFactory>();
+        return new SolanaRpcClient(() => factory.CreateClient(HttpClientName), url, options.Commitment, options.RequestTimeout, options.ReadRetries);
+    }
+
+    private static ISignatureVerifier Resolve(ServiceDescriptor descriptor, IServiceProvider provider) =>
+        (ISignatureVerifier)(descriptor.ImplementationInstance
+            ?? descriptor.ImplementationFactory?.Invoke(provider)
+            ?? ActivatorUtilities.CreateInstance(provider, descriptor.ImplementationType!));
+
+    /// <summary>Marks the services as holding the Solana adapter, so that a second <c>AddSolana</c> only adds configuration.</summary>
+    private sealed class SolanaRegistration;
 }

@@ -6,15 +6,22 @@ namespace Affiliates.Solana;
 
 /// <summary>Checks a Solana wallet's <c>signMessage</c> signature: pure Ed25519 over the UTF-8 bytes of the message.</summary>
 /// <remarks>
-/// The signature is 64 bytes as Base58 (what wallet adapters usually show) or as Base64; anything else, or a signer
-/// that is not a Base58 public key, is simply not a valid signature. No network is needed.
+/// A signer is a Solana one when it is a Base58 public key of 32 bytes; any other signer (an EVM 0x address, an SS58
+/// address) goes to <c>next</c>, the verifier registered before, or is refused when there is none. The signature is
+/// 64 bytes as Base58 (what wallet adapters usually show) or as Base64; anything else is simply not valid. No network
+/// is needed.
 /// </remarks>
-internal sealed class SolanaSignatureVerifier : ISignatureVerifier
+internal sealed class SolanaSignatureVerifier(ISignatureVerifier? next = null) : ISignatureVerifier
 {
     public ValueTask<bool> VerifyAsync(string signerAddress, string message, string signature, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        if (message is null || !PublicKey.TryParse(signerAddress, out PublicKey? signer) || !TryReadSignature(signature, out byte[] bytes))
+        if (!PublicKey.TryParse(signerAddress, out PublicKey? signer))
+        {
+            return next?.VerifyAsync(signerAddress, message, signature, cancellationToken) ?? ValueTask.FromResult(false);
+        }
+
+        if (message is null || !TryReadSignature(signature, out byte[] bytes))
         {
             return ValueTask.FromResult(false);
         }

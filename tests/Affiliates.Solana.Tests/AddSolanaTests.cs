@@ -3,6 +3,7 @@ using Affiliates.Addresses;
 using Affiliates.Hosting;
 using Affiliates.Programs;
 using Affiliates.Solana.Keys;
+using Affiliates.Solana.Rpc;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using NodaTime;
@@ -12,6 +13,17 @@ namespace Affiliates.Solana.Tests;
 
 public sealed class AddSolanaTests
 {
+    private sealed class RecordingVerifier : ISignatureVerifier
+    {
+        public List<string> Signers { get; } = [];
+
+        public ValueTask<bool> VerifyAsync(string signerAddress, string message, string signature, CancellationToken cancellationToken = default)
+        {
+            Signers.Add(signerAddress);
+            return ValueTask.FromResult(true);
+        }
+    }
+
     [Fact]
     public void AddSolana_RegistersTheCodecAndVerifier_AlsoKeyedByFamily()
     {
@@ -23,6 +35,42 @@ public sealed class AddSolanaTests
         Assert.IsType<SolanaSignatureVerifier>(provider.GetRequiredKeyedService<ISignatureVerifier>(AddressFamilies.Solana));
         Assert.Contains(provider.GetServices<IAddressCodec>(), c => c.Family == AddressFamilies.Solana);
         Assert.Equal(AddressFamilies.Solana, provider.GetRequiredKeyedService<IAddressCodec>(AddressFamilies.Solana).Family);
+    }
+
+    [Fact]
+    public async Task Verifier_HandsOtherChainsSignersToTheVerifierRegisteredBefore()
+    {
+        var other = new RecordingVerifier();
+        var services = new ServiceCollection();
+        services.AddSingleton<ISignatureVerifier>(other);
+        services.AddAffiliates().AddSolana();
+        await using ServiceProvider provider = services.BuildServiceProvider();
+        ISignatureVerifier verifier = provider.GetRequiredService<ISignatureVerifier>();
+        Keypair wallet = Keypair.Generate();
+        string signature = Base58Text.Encode(wallet.Sign(Encoding.UTF8.GetBytes("hello")));
+
+        Assert.True(await verifier.VerifyAsync(wallet.PublicKey.Key, "hello", signature));
+        Assert.True(await verifier.VerifyAsync("0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266", "hello", "0xsig"));
+        Assert.False(await verifier.VerifyAsync(wallet.PublicKey.Key, "hello", "0xsig"));
+        Assert.Equal(["0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266"], other.Signers);
+        Assert.False(await provider.GetRequiredKeyedService<ISignatureVerifier>(AddressFamilies.Solana).VerifyAsync("0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266", "hello", "0xsig"));
+    }
+
+    [Fact]
+    public void RpcClient_UsesTheOptions_AndSaysWhatIsMissingWithoutAnUrl()
+    {
+        var services = new ServiceCollection();
+        services.AddAffiliates().AddSolana(o => { o.RpcUrl = new Uri("http://127.0.0.1:8899"); o.Commitment = SolanaCommitment.Finalized; });
+        using ServiceProvider provider = services.BuildServiceProvider();
+        SolanaRpcClient rpc = provider.GetRequiredService<SolanaRpcClient>();
+        Assert.Equal(new Uri("http://127.0.0.1:8899"), rpc.Endpoint);
+        Assert.Equal(SolanaCommitment.Finalized, rpc.Commitment);
+
+        var bare = new ServiceCollection();
+        bare.AddAffiliates().AddSolana();
+        using ServiceProvider none = bare.BuildServiceProvider();
+        var e = Assert.Throws<InvalidOperationException>(none.GetRequiredService<SolanaRpcClient>);
+        Assert.Contains(nameof(SolanaOptions.RpcUrl), e.Message, StringComparison.Ordinal);
     }
 
     [Fact]

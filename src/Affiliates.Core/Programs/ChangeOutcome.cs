@@ -59,4 +59,10 @@ public enum ChangeOutcome
 
     /// <summary>Other changes to the same record committed first three times in a row; nothing was written, retry with a new nonce.</summary>
     Conflict,
+
+    /// <summary>
+    /// A signed field holds a line break, a control or invisible formatting character, or a list item holds the list's
+    /// separator, so the text a wallet shows could say something other than the request; the detail names the fields.
+    /// </summary>
+    UnsafeText,
 }

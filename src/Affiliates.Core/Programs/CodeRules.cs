@@ -6,7 +6,8 @@ namespace Affiliates.Programs;
 /// <summary>How codes are normalised and checked against a registry's terms.</summary>
 internal static class CodeRules
 {
-    public const string DefaultPattern = "^[A-Z0-9_-]{3,20}$";
+    // \z, not $: in .NET, $ also matches before a final line feed.
+    public const string DefaultPattern = @"^[A-Z0-9_-]{3,20}\z";
 
     private static readonly TimeSpan MatchTimeout = TimeSpan.FromMilliseconds(100);
 
@@ -19,10 +20,10 @@ internal static class CodeRules
     {
         try
         {
-            Regex pattern = Patterns.GetOrAdd(terms.CodePattern, static text => new Regex(text, RegexOptions.CultureInvariant, MatchTimeout));
-            return pattern.IsMatch(normalized);
+            Regex pattern = Patterns.GetOrAdd(terms.CodePattern, WholeCode);
+            return !SignedMessage.IsUnsafe(normalized) && pattern.IsMatch(normalized);
         }
-        catch (RegexMatchTimeoutException)
+        catch (Exception e) when (e is RegexMatchTimeoutException or ArgumentException)
         {
             return false;
         }
@@ -35,12 +36,20 @@ internal static class CodeRules
     {
         try
         {
-            _ = new Regex(pattern, RegexOptions.CultureInvariant, MatchTimeout);
+            _ = WholeCode(pattern);
             return true;
         }
         catch (ArgumentException)
         {
             return false;
         }
+    }
+
+    /// <summary>The pattern matching whole codes only, whatever anchors it was written with.</summary>
+    /// <remarks>The pattern is parsed alone first, so its groups are balanced and cannot close the wrapping group.</remarks>
+    private static Regex WholeCode(string pattern)
+    {
+        _ = new Regex(pattern, RegexOptions.CultureInvariant, MatchTimeout);
+        return new Regex($@"^(?:{pattern})\z", RegexOptions.CultureInvariant, MatchTimeout);
     }
 }

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Affiliates.Programs;
 
 /// <summary>Creates a code owned by the signer (anyone may create codes; one owner may hold many, one per channel).</summary>
@@ -17,9 +15,9 @@ public sealed record CreateCode(string Code, string Channel, string PaymentAddre
 
     internal override ChangeAuthority Authority => ChangeAuthority.Anyone;
 
-    internal override void Describe(StringBuilder message) => message
-        .Append("channel: ").Append(Channel).Append('\n')
-        .Append("payment-address: ").Append(PaymentAddress).Append('\n')
-        .Append("kickback-ppm: ").Append(Ppm(Kickback)).Append('\n')
-        .Append("affiliate-fee-ppm: ").Append(Ppm(AffiliateFee)).Append('\n');
+    internal override void Describe(SignedMessage message) => message
+        .Line("channel", Channel)
+        .Line("payment-address", PaymentAddress)
+        .Line("kickback-ppm", Ppm(Kickback))
+        .Line("affiliate-fee-ppm", Ppm(AffiliateFee));
 }

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Affiliates.Programs;
 
 /// <summary>A change to a registry or a code that must be signed by its owner or the registry admin.</summary>
@@ -17,7 +15,7 @@ public abstract record ProgramChange
 
     internal abstract ChangeAuthority Authority { get; }
 
-    internal abstract void Describe(StringBuilder message);
+    internal abstract void Describe(SignedMessage message);
 
     /// <summary>Formats a rate for the signed message as exact parts per million.</summary>
     private protected static string Ppm(Rate rate) => rate.PartsPerMillion.ToString(System.Globalization.CultureInfo.InvariantCulture);

@@ -27,6 +27,12 @@ internal sealed partial class ProgramEngine
             return Reject(ChangeOutcome.MissingField, "signer, nonce and signature are required");
         }
 
+        IReadOnlyList<string> unsafeFields = SignedRequest.Compose(request.RegistryId, request.Signer, request.Change, request.Nonce, request.ExpiresAt).UnsafeFields;
+        if (unsafeFields.Count > 0)
+        {
+            return Reject(ChangeOutcome.UnsafeText, $"{string.Join(", ", unsafeFields.Distinct())}: a line break, control or invisible formatting character, or a list separator inside an item");
+        }
+
         bool signatureChecked = false;
         for (int attempt = 1; ; attempt++)
         {

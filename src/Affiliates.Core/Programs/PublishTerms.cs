@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 
 namespace Affiliates.Programs;
 
@@ -18,30 +17,28 @@ public sealed record PublishTerms(ProgramTerms Terms) : ProgramChange
 
     internal override ChangeAuthority Authority => ChangeAuthority.Admin;
 
-    internal override void Describe(StringBuilder message)
+    internal override void Describe(SignedMessage message)
     {
         ProgramTerms t = Terms;
-        Line(message, "kind", t.Kind.ToString());
-        Line(message, "default-referral-fee-ppm", Ppm(t.DefaultReferralFee));
-        Line(message, "multiplier-ladder", string.Join(',', t.MultiplierLadder.Select(s => $">{s.Above.Units}:{s.Multiplier.Millionths}")));
-        Line(message, "kickback-range-ppm", $"{Ppm(t.KickbackRange.Minimum)}..{Ppm(t.KickbackRange.Maximum)}");
-        Line(message, "affiliate-fee-range-ppm", $"{Ppm(t.AffiliateFeeRange.Minimum)}..{Ppm(t.AffiliateFeeRange.Maximum)}");
-        Line(message, "code-pattern", t.CodePattern);
-        Line(message, "reserved-codes", string.Join(',', t.ReservedCodes));
-        Line(message, "code-cooldown-ticks", Ticks(t.CodeCooldown));
-        Line(message, "attribution-window-ticks", Ticks(t.AttributionWindow));
-        Line(message, "binding-policy", t.BindingPolicy.ToString());
-        Line(message, "allow-self-referral", t.AllowSelfReferral ? "true" : "false");
-        Line(message, "new-users-only", t.NewUsersOnly ? "true" : "false");
-        Line(message, "tier-metric", t.TierMetric.ToString());
-        Line(message, "tiers", string.Join(',', t.Tiers.Select(s => $"{s.Name}>={s.AtLeast.Units}:{Ppm(s.Rate)}")));
-        Line(message, "tiers-never-downgrade", t.TiersNeverDowngrade ? "true" : "false");
-        Line(message, "epochs", t.Epochs.ToString());
-        Line(message, "minimum-payout", t.MinimumPayout.ToString());
-        Line(message, "payout-asset", $"{t.PayoutAsset.Chain}:{t.PayoutAsset.Symbol}:{t.PayoutAsset.Decimals.ToString(CultureInfo.InvariantCulture)}:{t.PayoutAsset.Contract}");
+        message.Line("kind", t.Kind.ToString());
+        message.Line("default-referral-fee-ppm", Ppm(t.DefaultReferralFee));
+        message.List("multiplier-ladder", t.MultiplierLadder.Select(s => $">{s.Above.Units}:{s.Multiplier.Millionths}"));
+        message.Line("kickback-range-ppm", $"{Ppm(t.KickbackRange.Minimum)}..{Ppm(t.KickbackRange.Maximum)}");
+        message.Line("affiliate-fee-range-ppm", $"{Ppm(t.AffiliateFeeRange.Minimum)}..{Ppm(t.AffiliateFeeRange.Maximum)}");
+        message.Line("code-pattern", t.CodePattern);
+        message.List("reserved-codes", t.ReservedCodes);
+        message.Line("code-cooldown-ticks", Ticks(t.CodeCooldown));
+        message.Line("attribution-window-ticks", Ticks(t.AttributionWindow));
+        message.Line("binding-policy", t.BindingPolicy.ToString());
+        message.Line("allow-self-referral", t.AllowSelfReferral ? "true" : "false");
+        message.Line("new-users-only", t.NewUsersOnly ? "true" : "false");
+        message.Line("tier-metric", t.TierMetric.ToString());
+        message.List("tiers", t.Tiers.Select(s => $"{s.Name}>={s.AtLeast.Units}:{Ppm(s.Rate)}"));
+        message.Line("tiers-never-downgrade", t.TiersNeverDowngrade ? "true" : "false");
+        message.Line("epochs", t.Epochs.ToString());
+        message.Line("minimum-payout", t.MinimumPayout.ToString());
+        message.Parts("payout-asset", ':', t.PayoutAsset.Chain, t.PayoutAsset.Symbol, t.PayoutAsset.Decimals.ToString(CultureInfo.InvariantCulture), t.PayoutAsset.Contract);
     }
-
-    private static void Line(StringBuilder message, string key, string value) => message.Append(key).Append(": ").Append(value).Append('\n');
 
     private static string Ticks(NodaTime.Duration duration) => duration.TotalTicks.ToString(CultureInfo.InvariantCulture);
 }

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Affiliates.Programs;
 
 /// <summary>Retires a code (signed by its owner or the registry admin); it attributes nothing afterwards.</summary>
@@ -13,7 +11,7 @@ public sealed record RetireCode(string Code) : ProgramChange
 
     internal override ChangeAuthority Authority => ChangeAuthority.OwnerOrAdmin;
 
-    internal override void Describe(StringBuilder message)
+    internal override void Describe(SignedMessage message)
     {
     }
 }

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Affiliates.Programs;
 
 /// <summary>Changes a code's affiliate fee, within the terms' range (signed by the code's owner).</summary>
@@ -14,5 +12,5 @@ public sealed record SetAffiliateFee(string Code, Rate AffiliateFee) : ProgramCh
 
     internal override ChangeAuthority Authority => ChangeAuthority.Owner;
 
-    internal override void Describe(StringBuilder message) => message.Append("affiliate-fee-ppm: ").Append(Ppm(AffiliateFee)).Append('\n');
+    internal override void Describe(SignedMessage message) => message.Line("affiliate-fee-ppm", Ppm(AffiliateFee));
 }

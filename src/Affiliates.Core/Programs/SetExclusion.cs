@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Affiliates.Programs;
 
 /// <summary>Adds an address to the registry's exclusion list or removes it (signed by the registry admin).</summary>
@@ -14,7 +12,7 @@ public sealed record SetExclusion(string Address, bool Excluded) : ProgramChange
 
     internal override ChangeAuthority Authority => ChangeAuthority.Admin;
 
-    internal override void Describe(StringBuilder message) => message
-        .Append("address: ").Append(Address).Append('\n')
-        .Append("excluded: ").Append(Excluded ? "true" : "false").Append('\n');
+    internal override void Describe(SignedMessage message) => message
+        .Line("address", Address)
+        .Line("excluded", Excluded ? "true" : "false");
 }

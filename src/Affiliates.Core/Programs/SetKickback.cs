@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Affiliates.Programs;
 
 /// <summary>Changes a code's kickback to users, within the terms' range (signed by the code's owner).</summary>
@@ -14,5 +12,5 @@ public sealed record SetKickback(string Code, Rate Kickback) : ProgramChange
 
     internal override ChangeAuthority Authority => ChangeAuthority.Owner;
 
-    internal override void Describe(StringBuilder message) => message.Append("kickback-ppm: ").Append(Ppm(Kickback)).Append('\n');
+    internal override void Describe(SignedMessage message) => message.Line("kickback-ppm", Ppm(Kickback));
 }

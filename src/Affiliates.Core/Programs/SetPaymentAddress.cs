@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Affiliates.Programs;
 
 /// <summary>Changes where a code's partner share is paid (signed by the code's owner).</summary>
@@ -14,5 +12,5 @@ public sealed record SetPaymentAddress(string Code, string PaymentAddress) : Pro
 
     internal override ChangeAuthority Authority => ChangeAuthority.Owner;
 
-    internal override void Describe(StringBuilder message) => message.Append("payment-address: ").Append(PaymentAddress).Append('\n');
+    internal override void Describe(SignedMessage message) => message.Line("payment-address", PaymentAddress);
 }

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Affiliates.Programs;
 
 /// <summary>Sets or clears a code's per-partner referral fee (signed by the registry admin).</summary>
@@ -14,6 +12,6 @@ public sealed record SetReferralFeeOverride(string Code, Rate? ReferralFee) : Pr
 
     internal override ChangeAuthority Authority => ChangeAuthority.Admin;
 
-    internal override void Describe(StringBuilder message) =>
-        message.Append("referral-fee-ppm: ").Append(ReferralFee is { } rate ? Ppm(rate) : "default").Append('\n');
+    internal override void Describe(SignedMessage message) =>
+        message.Line("referral-fee-ppm", ReferralFee is { } rate ? Ppm(rate) : "default");
 }

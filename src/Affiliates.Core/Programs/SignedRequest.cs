@@ -1,4 +1,3 @@
-using System.Text;
 using NodaTime;
 using NodaTime.Text;
 
@@ -14,20 +13,26 @@ namespace Affiliates.Programs;
 public sealed record SignedRequest(string RegistryId, string Signer, ProgramChange Change, string Nonce, Instant ExpiresAt, string Signature)
 {
     /// <summary>Returns the exact text a wallet signs for a change: one "key: value" line each, in a fixed order.</summary>
-    /// <remarks>The code is upper-cased as the engine stores it, so "ab123" and "AB123" sign the same text.</remarks>
-    public static string MessageFor(string registryId, string signer, ProgramChange change, string nonce, Instant expiresAt)
+    /// <remarks>
+    /// The code is upper-cased as the engine stores it, so "ab123" and "AB123" sign the same text. The engine refuses a
+    /// request whose fields hold line breaks, control or invisible formatting characters, or list separators inside a
+    /// list item (<see cref="ChangeOutcome.UnsafeText"/>): every accepted text reads back as exactly one request.
+    /// </remarks>
+    public static string MessageFor(string registryId, string signer, ProgramChange change, string nonce, Instant expiresAt) =>
+        Compose(registryId, signer, change, nonce, expiresAt).ToString();
+
+    internal static SignedMessage Compose(string registryId, string signer, ProgramChange change, string nonce, Instant expiresAt)
     {
         Preconditions.NotNull(change);
-        var message = new StringBuilder("Affiliates signed request v1\n")
-            .Append("registry: ").Append(registryId).Append('\n')
-            .Append("signer: ").Append(signer).Append('\n')
-            .Append("change: ").Append(change.Name).Append('\n')
-            .Append("code: ").Append(change.TargetCode is { } code ? CodeRules.Normalize(code) : "-").Append('\n');
+        var message = new SignedMessage("Affiliates signed request v1")
+            .Line("registry", registryId)
+            .Line("signer", signer)
+            .Line("change", change.Name)
+            .Line("code", change.TargetCode is { } code ? CodeRules.Normalize(code) : "-");
         change.Describe(message);
         return message
-            .Append("nonce: ").Append(nonce).Append('\n')
-            .Append("expires: ").Append(InstantPattern.ExtendedIso.Format(expiresAt))
-            .ToString();
+            .Line("nonce", nonce)
+            .Line("expires", InstantPattern.ExtendedIso.Format(expiresAt));
     }
 
     /// <summary>Gets the text that <see cref="Signature"/> must sign.</summary>
