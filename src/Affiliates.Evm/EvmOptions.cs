@@ -33,6 +33,9 @@ public sealed class EvmOptions
     /// <summary>Gets or sets how long a broadcast payout may stay unmined before it is replaced at the same nonce with higher fees. Default 3 minutes.</summary>
     public Duration ReplaceAfter { get; set; } = Duration.FromMinutes(3);
 
+    /// <summary>Gets or sets how often the dispatcher reads the status of a payout in flight. Default 5 seconds.</summary>
+    public Duration PollInterval { get; set; } = Duration.FromSeconds(5);
+
     /// <summary>Gets or sets by how many percent a replacement raises both fee caps (nodes need at least 10). Default 15.</summary>
     public int FeeBumpPercent { get; set; } = 15;
 }

@@ -62,6 +62,11 @@ internal sealed class EvmOptionsValidator : IValidateOptions<EvmOptions>
             problems.Add($"{nameof(EvmOptions.ReplaceAfter)} must be above zero (was {options.ReplaceAfter}).");
         }
 
+        if (options.PollInterval <= Duration.Zero)
+        {
+            problems.Add($"{nameof(EvmOptions.PollInterval)} must be above zero (was {options.PollInterval}).");
+        }
+
         if (options.FeeBumpPercent is < 10 or > 1000)
         {
             problems.Add($"{nameof(EvmOptions.FeeBumpPercent)} must be from 10 to 1000 (was {options.FeeBumpPercent}).");

@@ -50,6 +50,9 @@ internal sealed class EvmRpc(IClient client)
     public async Task<BigInteger> LatestNonceAsync(string address, CancellationToken cancellationToken) =>
         (await web3.Eth.Transactions.GetTransactionCount.SendRequestAsync(address, BlockParameter.CreateLatest()).WaitAsync(cancellationToken).ConfigureAwait(false)).Value;
 
+    public async Task<BigInteger> NonceAtAsync(string address, BigInteger block, CancellationToken cancellationToken) =>
+        (await web3.Eth.Transactions.GetTransactionCount.SendRequestAsync(address, new BlockParameter(new HexBigInteger(block))).WaitAsync(cancellationToken).ConfigureAwait(false)).Value;
+
     public Task<FeeHistoryResult> FeeHistoryAsync(int blocks, decimal[] percentiles, CancellationToken cancellationToken) =>
         web3.Eth.FeeHistory.SendRequestAsync(new HexBigInteger(blocks), BlockParameter.CreateLatest(), percentiles).WaitAsync(cancellationToken);
 

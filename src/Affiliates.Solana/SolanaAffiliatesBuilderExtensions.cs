@@ -1,6 +1,8 @@
 using Affiliates.Addresses;
 using Affiliates.Hosting;
+using Affiliates.Payouts;
 using Affiliates.Programs;
+using Affiliates.Solana.Payouts;
 using Affiliates.Solana.Rpc;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -13,12 +15,14 @@ public static class SolanaAffiliatesBuilderExtensions
 {
     internal const string HttpClientName = "Affiliates.Solana";
 
-    /// <summary>Adds Solana addresses, <c>signMessage</c> verification and, with an RPC URL, the JSON-RPC client; calling it again only adds configuration.</summary>
+    /// <summary>Adds Solana addresses, <c>signMessage</c> verification and, with an RPC URL and a payer, SOL and SPL-token payouts; calling it again only adds configuration.</summary>
     /// <remarks>
     /// Registers an <see cref="IAddressCodec"/> for <see cref="AddressFamilies.Solana"/> and an Ed25519
     /// <see cref="ISignatureVerifier"/> that checks Solana signers and hands any other signer to the verifier
     /// registered before it (the core's refusing default, or another chain's adapter), so that adapters can be added
-    /// in any order. The codec and the Solana-only verifier are also keyed under the family name. Options are
+    /// in any order. The codec and the Solana-only verifier are also keyed under the family name. An
+    /// <see cref="IPayoutRail"/> named <see cref="SolanaOptions.RailName"/> pays SOL and SPL tokens of the Solana chain
+    /// once <see cref="SolanaOptions.Payer"/> is set (and pays nothing before). Options are
     /// validated with every problem reported at once, at host start and when a Solana service is first resolved.
     /// </remarks>
     /// <param name="builder">The builder returned by <c>AddAffiliates</c>.</param>
@@ -47,6 +51,8 @@ public static class SolanaAffiliatesBuilderExtensions
         services.TryAddKeyedSingleton<ISignatureVerifier>(AddressFamilies.Solana, (_, _) => new SolanaSignatureVerifier());
         services.AddHttpClient(HttpClientName);
         services.TryAddSingleton(RpcClient);
+        services.TryAddSingleton(provider => new SolanaPayoutRail(provider.GetRequiredService<SolanaRpcClient>, provider.GetRequiredService<IOptions<SolanaOptions>>().Value));
+        services.AddSingleton<IPayoutRail>(provider => provider.GetRequiredService<SolanaPayoutRail>());
 
         ServiceDescriptor? previous = services.LastOrDefault(d => d.ServiceType == typeof(ISignatureVerifier) && !d.IsKeyedService);
         foreach (ServiceDescriptor unkeyed in services.Where(d => d.ServiceType == typeof(ISignatureVerifier) && !d.IsKeyedService).ToList())

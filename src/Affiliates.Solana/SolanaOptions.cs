@@ -18,6 +18,21 @@ public sealed class SolanaOptions
     /// <summary>Gets or sets how many times an idempotent read is retried after a transient failure (timeout, HTTP 429 or 5xx). Default 3; sends are never retried here.</summary>
     public int ReadRetries { get; set; } = 3;
 
-    /// <summary>Gets or sets the keypair that pays payouts and their fees; required for payouts.</summary>
+    /// <summary>Gets or sets the keypair that pays payouts and their fees; without it the payout rail pays nothing.</summary>
     public Keypair? Payer { get; set; }
+
+    /// <summary>Gets or sets the payout rail's name, stored with every transfer it prepares; keep it stable. Default "solana".</summary>
+    public string RailName { get; set; } = "solana";
+
+    /// <summary>Gets or sets how many payouts go in one transaction, from 1 to <see cref="MaxPayoutsPerTransactionLimit"/>. Default 8.</summary>
+    public int MaxPayoutsPerTransaction { get; set; } = 8;
+
+    /// <summary>Gets or sets the priority fee in micro-lamports per compute unit; 0 (the default) sets none.</summary>
+    public ulong ComputeUnitPrice { get; set; }
+
+    /// <summary>Gets or sets how long the payout dispatcher waits between status reads of a payout transaction. Default 2 seconds.</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>The most payouts one transaction carries: eight token payouts, each creating its payee's token account, fill the 1 232-byte limit.</summary>
+    public const int MaxPayoutsPerTransactionLimit = 8;
 }

@@ -28,6 +28,21 @@ internal sealed class SolanaOptionsValidator : IValidateOptions<SolanaOptions>
             problems.Add($"{nameof(SolanaOptions.ReadRetries)} must be from 0 to 10 (was {options.ReadRetries}).");
         }
 
+        if (string.IsNullOrWhiteSpace(options.RailName) || options.RailName.Length > 64)
+        {
+            problems.Add($"{nameof(SolanaOptions.RailName)} must be 1 to 64 characters (was '{options.RailName}').");
+        }
+
+        if (options.MaxPayoutsPerTransaction is < 1 or > SolanaOptions.MaxPayoutsPerTransactionLimit)
+        {
+            problems.Add($"{nameof(SolanaOptions.MaxPayoutsPerTransaction)} must be from 1 to {SolanaOptions.MaxPayoutsPerTransactionLimit} (was {options.MaxPayoutsPerTransaction}).");
+        }
+
+        if (options.PollInterval <= TimeSpan.Zero || options.PollInterval > TimeSpan.FromMinutes(10))
+        {
+            problems.Add($"{nameof(SolanaOptions.PollInterval)} must be above zero and at most 10 minutes (was {options.PollInterval}).");
+        }
+
         if (options.Payer is not null && options.RpcUrl is null)
         {
             problems.Add($"{nameof(SolanaOptions.Payer)} is set but {nameof(SolanaOptions.RpcUrl)} is not: payouts need an RPC endpoint.");

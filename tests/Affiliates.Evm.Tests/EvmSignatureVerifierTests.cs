@@ -154,6 +154,17 @@ public sealed class EvmSignatureVerifierTests
         Assert.False(await new EvmSignatureVerifier(1, null, null).VerifyAsync(TestKeys.Address0, message, signature));
     }
 
+    // Signed by Foundry's cast 1.7.1 (`cast wallet sign --data` on the typed data of Request(Address0, "n-1") at chain
+    // 31337 with key #0), an EIP-712 implementation independent of Nethereum's.
+    [Fact]
+    public async Task TypedDataSignature_FromFoundryCast_Verifies()
+    {
+        const string castSignature = "0x49ac8a080004f3135ced32cf8ace7042f0e49daaee3377f9070df1e2eb929fea7a1a867ea8d5ff5210b4c956e478ec0f885ca73a5a438a462782346533feaacd1b";
+
+        Assert.True(await verifier.VerifyAsync(TestKeys.Address0, Request(TestKeys.Address0, "n-1"), castSignature));
+        Assert.Equal(castSignature, TypedDataWallet.Sign(SignedRequestTypedData.ToJson(Request(TestKeys.Address0, "n-1"), ChainId), TestKeys.Account0));
+    }
+
     [Fact]
     public async Task TypedDataSignature_BindsTheSignerTextExactly()
     {

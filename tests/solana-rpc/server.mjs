@@ -14,7 +14,8 @@
 // block height, no skipped slots) and `litesvm_advanceBlocks` moves on without transactions. Each block has its own
 // blockhash, valid for 150 blocks like mainnet's; litesvm's own single-blockhash check is off and this server checks
 // instead, answering BlockhashNotFound exactly when the height passed the hash's lastValidBlockHeight. A transaction
-// is "confirmed" in the block it landed in and "finalized" 32 blocks later.
+// is "confirmed" in the block it landed in and "finalized" 32 blocks later; reads at commitment "finalized" (the
+// default, as on a real node) see the block height and latest blockhash of 32 blocks ago.
 //
 // Test controls (not part of Solana's API):
 //   litesvm_setAccount [address, {lamports, data: [b64, "base64"], owner, executable?}]   plant any account
@@ -216,8 +217,15 @@ class Chain {
     return hash;
   }
 
-  latestBlockhash() {
-    return { blockhash: this.blockhashAt(this.height), lastValidBlockHeight: Number(this.height + BLOCKHASH_LIFETIME) };
+  // The newest block at a commitment: finalized blocks trail the tip by 32.
+  heightAt(config) {
+    const finalized = (config?.commitment ?? 'finalized') === 'finalized';
+    return finalized ? (this.height > FINALIZED_DEPTH ? this.height - FINALIZED_DEPTH : 0n) : this.height;
+  }
+
+  latestBlockhash(config) {
+    const height = this.heightAt(config);
+    return { blockhash: this.blockhashAt(height), lastValidBlockHeight: Number(height + BLOCKHASH_LIFETIME) };
   }
 
   blockhashValid(hash) {
@@ -417,9 +425,9 @@ function encodeAccount(account, encoding) {
 const methods = {
   getHealth: () => 'ok',
   getVersion: () => ({ 'solana-core': '2.2.0-litesvm', 'feature-set': 0 }),
-  getSlot: (c) => Number(c.height),
-  getBlockHeight: (c) => Number(c.height),
-  getLatestBlockhash: (c) => ({ context: c.context(), value: c.latestBlockhash() }),
+  getSlot: (c, [config]) => Number(c.heightAt(config)),
+  getBlockHeight: (c, [config]) => Number(c.heightAt(config)),
+  getLatestBlockhash: (c, [config]) => ({ context: c.context(), value: c.latestBlockhash(config) }),
   isBlockhashValid: (c, [hash]) => ({ context: c.context(), value: c.blockhashValid(hash) }),
   getBalance: (c, [address]) => ({ context: c.context(), value: Number(c.balance(address)) }),
   getAccountInfo: (c, [address, config = {}]) => ({ context: c.context(), value: encodeAccount(c.svm.getAccount(pubkey(address)), config.encoding) }),

@@ -51,9 +51,11 @@ internal sealed class SolanaRpcClient
             U64(value, "lastValidBlockHeight", "getLatestBlockhash"));
     }
 
-    public async Task<ulong> GetBlockHeightAsync(CancellationToken cancellationToken = default)
+    /// <summary>Returns the block height at the client's commitment, or at <paramref name="at"/> when given (expiry is judged at finalized).</summary>
+    public async Task<ulong> GetBlockHeightAsync(SolanaCommitment? at = null, CancellationToken cancellationToken = default)
     {
-        JsonElement result = await ReadAsync("getBlockHeight", w => WriteConfig(w), cancellationToken).ConfigureAwait(false);
+        string level = at is { } wanted ? CommitmentText(wanted) : commitment;
+        JsonElement result = await ReadAsync("getBlockHeight", w => { w.WriteStartObject(); w.WriteString("commitment", level); w.WriteEndObject(); }, cancellationToken).ConfigureAwait(false);
         return result.TryGetUInt64(out ulong height) ? height : throw Malformed("getBlockHeight", "the block height is not a u64");
     }
 
