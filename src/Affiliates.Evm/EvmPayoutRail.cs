@@ -16,7 +16,8 @@ namespace Affiliates.Evm;
 /// broadcast. Status: a receipt decides (success is confirmed at its depth; a revert fails once it is as deep as a
 /// confirmation must be); without one, a nonce used by another transaction in a block that deep expires the transfer,
 /// a transaction in the mempool is pending, and anything else is unknown, so the same bytes are sent again. A stuck
-/// transfer is replaced at the same nonce with both fee caps raised.
+/// transfer is replaced at the same nonce with both fee caps raised; one stuck behind a nonce gap (a lower nonce
+/// prepared and never sent) is not replaced, the gap is filled with zero-value transfers to the hot wallet instead.
 /// </remarks>
 internal sealed class EvmPayoutRail : IPayoutRail
 {
@@ -159,6 +160,15 @@ internal sealed class EvmPayoutRail : IPayoutRail
         ArgumentNullException.ThrowIfNull(request);
         IEvmSigner signer = Signer();
         Transaction1559 old = EvmTransaction.Decode(stuck.Payload);
+        BigInteger pendingCount = await Rpc.PendingNonceAsync(signer.Address, cancellationToken).ConfigureAwait(false);
+        if (old.Nonce!.Value > pendingCount)
+        {
+            // A lower nonce was prepared but never sent, so the node queues this one behind the gap; a higher fee would
+            // not help and the same lines at another nonce could land twice. Filling the gap lets it land.
+            await FillNonceGapAsync(signer, pendingCount, old.Nonce.Value, cancellationToken).ConfigureAwait(false);
+            return null;
+        }
+
         var oldFees = new EvmFees(old.MaxFeePerGas!.Value, old.MaxPriorityFeePerGas!.Value);
         EvmFees suggested;
         try
@@ -178,6 +188,26 @@ internal sealed class EvmPayoutRail : IPayoutRail
         byte[] data = EcdsaSignature.HexBytes(old.Data) ?? [];
         Transaction1559 replacement = EvmTransaction.Create(options.ChainId, old.Nonce!.Value, fees, old.GasLimit!.Value, old.ReceiverAddress, old.Amount!.Value, data);
         return await SignAsync(signer, request.Key, replacement, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Sends a zero-value transfer to the hot wallet itself at each nonce from <paramref name="from"/> below <paramref name="to"/>.</summary>
+    /// <remarks>A transfer that was prepared at one of these nonces and is sent later expires; its lines are prepared again.</remarks>
+    private async Task FillNonceGapAsync(IEvmSigner signer, BigInteger from, BigInteger to, CancellationToken cancellationToken)
+    {
+        EvmFees fees = await EvmFees.SuggestAsync(Rpc, options.PriorityFeePercentile, options.MaxFeePerGas, cancellationToken).ConfigureAwait(false);
+        for (BigInteger nonce = from; nonce < to; nonce++)
+        {
+            Transaction1559 filler = EvmTransaction.Create(options.ChainId, nonce, fees, NativeTransferGas, signer.Address, BigInteger.Zero, []);
+            (byte[] raw, _) = await EvmTransaction.SignAsync(signer, filler, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await Rpc.SendRawTransactionAsync(raw, cancellationToken).ConfigureAwait(false);
+            }
+            catch (RpcResponseException e) when (EvmNodeErrors.Has(e.RpcError, "nonce too low") || EvmNodeErrors.Has(e.RpcError, "already known") || EvmNodeErrors.Has(e.RpcError, "underpriced"))
+            {
+                // Something else filled this nonce meanwhile, which is all the filler was for.
+            }
+        }
     }
 
     private static (string From, BigInteger Nonce) Reconciliation(PreparedTransfer transfer)

@@ -95,4 +95,24 @@ public sealed class BadUsageTests
         Assert.Equal("--affiliates must be from 1 to 2000, not 0.", run.Json.GetProperty("error").GetString());
         Assert.Equal(2, run.Json.GetProperty("exitCode").GetInt32());
     }
+
+    [Theory]
+    [InlineData("registry")]
+    [InlineData("payouts")]
+    public async Task CommandGroupWithoutCommand_IsBadUsage(string group)
+    {
+        CliRun run = await CliRun.RunAsync(group);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("USAGE", run.Console, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Help_IsOk()
+    {
+        CliRun run = await CliRun.RunAsync("--help");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("settle", run.Console, StringComparison.Ordinal);
+    }
 }

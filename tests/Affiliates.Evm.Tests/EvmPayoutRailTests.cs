@@ -128,6 +128,27 @@ public sealed class EvmPayoutRailTests(AnvilNode anvil)
     }
 
     [Fact]
+    public async Task ATransferStuckBehindANonceNeverSent_IsNotReplaced_TheGapIsFilled_AndItPaysOnce()
+    {
+        RailHarness h = await RailHarness.CreateAsync(anvil);
+        EvmPayoutRail rail = h.Rail();
+        string payee = EthECKey.GenerateKey().GetPublicAddress();
+        string hot = h.HotWallet.GetPublicAddress();
+        await rail.PrepareAsync(RailHarness.Request("never-stored", EthECKey.GenerateKey().GetPublicAddress(), h.Tusd, 1));
+        TransferRequest request = RailHarness.Request("p1", payee, h.Tusd, 600);
+        PreparedTransfer queued = await rail.PrepareAsync(request);
+        await rail.BroadcastAsync(queued);
+        Assert.Equal(TransferState.Pending, (await rail.GetStatusAsync(queued)).State);
+
+        PreparedTransfer? replacement = await rail.ReplaceAsync(queued, new TransferRequest(request.Key, 2, request.Lines));
+
+        Assert.Null(replacement);
+        Assert.Equal(TransferState.Confirmed, (await RailHarness.SettledAsync(rail, queued)).State);
+        Assert.Equal(600, await h.TokensOfAsync(payee));
+        Assert.Equal(2, (await anvil.Web3.Eth.Transactions.GetTransactionCount.SendRequestAsync(hot)).Value);
+    }
+
+    [Fact]
     public async Task ADroppedTransfer_IsUnknown_AndTheSameBytesSentAgainLand()
     {
         RailHarness h = await RailHarness.CreateAsync(anvil);

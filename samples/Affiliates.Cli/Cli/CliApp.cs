@@ -11,8 +11,10 @@ internal static partial class CliApp
     public static async Task<int> RunAsync(IReadOnlyList<string> args, Terminal terminal, CancellationToken cancellationToken = default)
     {
         var app = new CommandApp();
+        var started = new CommandStarted();
         app.Configure(config =>
         {
+            config.SetInterceptor(started);
             config.SetApplicationName("affiliates");
             config.Settings.Console = terminal.Console;
             config.Settings.StrictParsing = true;
@@ -22,8 +24,40 @@ internal static partial class CliApp
                 .WithDescription("Runs a 90-day subscription revenue-share program end to end on a temporary SQLite file, and checks it.")
                 .WithExample("demo")
                 .WithExample("demo", "--affiliates", "20", "--weeks", "4", "--keep");
+            config.AddBranch("registry", registry =>
+            {
+                registry.SetDescription("Create a registry (a program with its terms) or show one.");
+                registry.AddCommand<RegistryCreateCommand>("create").WithDescription("Creates a registry from a JSON terms file; creates the SQLite file if it is missing.")
+                    .WithExample("registry", "create", "--terms", "samples/terms/rujira.json", "--db", "rujira.db");
+                registry.AddCommand<RegistryShowCommand>("show").WithDescription("Shows a registry and the terms in force.");
+            });
+            config.AddBranch("code", code =>
+            {
+                code.SetDescription("Partner codes.");
+                code.AddCommand<CodeCreateCommand>("create").WithDescription("Creates a partner code from a request its owner's wallet signed (--print-message shows the text to sign).");
+            });
+            config.AddCommand<LinkCommand>("link").WithDescription("Links a referred user to a code (or a click's token), or removes the link.");
+            config.AddCommand<IngestCommand>("ingest").WithDescription("Ingests revenue events from a CSV or JSON file, idempotently by id, with one result per event in a result file.");
+            config.AddCommand<SettleCommand>("settle").WithDescription("Settles every ended epoch not settled yet, oldest first (or one --epoch): statements, payout intents, Merkle root.");
+            config.AddCommand<StatementsCommand>("statements").WithDescription("Shows an epoch's statements, or one partner's with its lines, carry-in and carry-out.");
+            config.AddBranch("payouts", payouts =>
+            {
+                payouts.SetDescription("Payout intents.");
+                payouts.AddCommand<PayoutsListCommand>("list").WithDescription("Lists payout intents with their stable ids and status.");
+            });
+            config.AddBranch("pool", pool =>
+            {
+                pool.SetDescription("Reward pools.");
+                pool.AddCommand<PoolDistributeCommand>("distribute").WithDescription("Scores a trades file and distributes a capped pro-rata reward pool (nothing is stored).");
+            });
+            config.AddCommand<VerifyCommand>("verify").WithDescription("Recomputes an epoch's statement hashes and Merkle root; checks a published root and a partner's inclusion proof.");
+            config.AddCommand<SplitCommand>("split").WithDescription("Splits one fee between protocol, partner and user, exactly as the engine books it.")
+                .WithExample("split", "--fee", "1000", "--referral-fee", "5%", "--multiplier", "1.5", "--kickback", "20%");
         });
-        return await app.RunAsync(args, cancellationToken).ConfigureAwait(false);
+        int code = await app.RunAsync(args, cancellationToken).ConfigureAwait(false);
+
+        // A command group given without its command prints its help and "fails"; that is bad usage.
+        return code == ExitCode.Refused && !started.Started ? ExitCode.BadUsage : code;
     }
 
     private static int Fail(Exception exception, IReadOnlyList<string> args, Terminal terminal)
