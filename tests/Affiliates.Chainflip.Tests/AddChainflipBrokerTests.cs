@@ -1,6 +1,7 @@
 using Affiliates.Addresses;
 using Affiliates.Chainflip.Rpc;
 using Affiliates.Hosting;
+using Affiliates.Payouts;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -25,6 +26,7 @@ public sealed class AddChainflipBrokerTests
         Assert.IsType<Ss58AddressCodec>(provider.GetRequiredKeyedService<IAddressCodec>(AddressFamilies.Ss58));
         Assert.Same(provider.GetRequiredService<ChainflipBrokerClient>(), provider.GetRequiredService<ChainflipBrokerClient>());
         Assert.Equal(Broker, provider.GetRequiredService<ChainflipBroker>().AccountId.Address);
+        Assert.Equal("chainflip", Assert.Single(provider.GetServices<IPayoutRail>()).Name);
     }
 
     [Fact]
@@ -35,6 +37,7 @@ public sealed class AddChainflipBrokerTests
         await using ServiceProvider provider = services.BuildServiceProvider();
 
         Assert.Single(provider.GetServices<IAddressCodec>(), c => c.Family == AddressFamilies.Ss58);
+        Assert.Single(provider.GetServices<IPayoutRail>());
         Assert.Equal(Broker, provider.GetRequiredService<ChainflipBroker>().AccountId.Address);
     }
 
