@@ -17,4 +17,7 @@ public enum BeneficiaryValidationError
 
     /// <summary>In a vault swap, an affiliate's commission exceeds <see cref="BeneficiaryList.MaxVaultSwapAffiliateBps"/>.</summary>
     VaultSwapAffiliateAboveLimit,
+
+    /// <summary>In a Bitcoin vault swap, the broker's commission exceeds what its one-byte field holds (<see cref="Brokers.VaultSwapLimits.MaxBitcoinBrokerBps"/>).</summary>
+    VaultSwapBrokerAboveLimit,
 }
