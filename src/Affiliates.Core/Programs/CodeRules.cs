@@ -9,7 +9,9 @@ internal static class CodeRules
     // \z, not $: in .NET, $ also matches before a final line feed.
     public const string DefaultPattern = @"^[A-Z0-9_-]{3,20}\z";
 
-    private static readonly TimeSpan MatchTimeout = TimeSpan.FromMilliseconds(100);
+    // Linear-time matching, so that no wall-clock timeout is needed: a timeout refused well-formed codes as malformed
+    // whenever the machine was slow. Constructs that need backtracking (lookarounds, backreferences) are refused at publish.
+    private const RegexOptions Options = RegexOptions.CultureInvariant | RegexOptions.NonBacktracking;
 
     private static readonly ConcurrentDictionary<string, Regex> Patterns = new(StringComparer.Ordinal);
 
@@ -20,10 +22,10 @@ internal static class CodeRules
     {
         try
         {
-            Regex pattern = Patterns.GetOrAdd(terms.CodePattern, WholeCode);
+            Regex pattern = Patterns.GetOrAdd(terms.CodePattern, Compile);
             return !SignedMessage.IsUnsafe(normalized) && pattern.IsMatch(normalized);
         }
-        catch (Exception e) when (e is RegexMatchTimeoutException or ArgumentException)
+        catch (Exception e) when (e is ArgumentException or NotSupportedException)
         {
             return false;
         }
@@ -36,10 +38,10 @@ internal static class CodeRules
     {
         try
         {
-            _ = WholeCode(pattern);
+            _ = Compile(pattern);
             return true;
         }
-        catch (ArgumentException)
+        catch (Exception e) when (e is ArgumentException or NotSupportedException)
         {
             return false;
         }
@@ -47,9 +49,9 @@ internal static class CodeRules
 
     /// <summary>The pattern matching whole codes only, whatever anchors it was written with.</summary>
     /// <remarks>The pattern is parsed alone first, so its groups are balanced and cannot close the wrapping group.</remarks>
-    private static Regex WholeCode(string pattern)
+    internal static Regex Compile(string pattern)
     {
-        _ = new Regex(pattern, RegexOptions.CultureInvariant, MatchTimeout);
-        return new Regex($@"^(?:{pattern})\z", RegexOptions.CultureInvariant, MatchTimeout);
+        _ = new Regex(pattern, Options);
+        return new Regex($@"^(?:{pattern})\z", Options);
     }
 }
